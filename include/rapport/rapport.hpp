@@ -1,0 +1,11 @@
+// rapport — umbrella header: everything in the C++ API.
+//
+// rapport finds what a sender and a recipient really share (an event, a city,
+// an industry challenge, a mutual contact…), and writes a short note that says
+// so, in the recipient's language, fitted to the platform's limit.
+#pragma once
+
+#include "rapport/place.hpp"
+#include "rapport/result.hpp"
+#include "rapport/text.hpp"
+#include "rapport/version.hpp"

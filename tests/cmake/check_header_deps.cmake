@@ -1,0 +1,18 @@
+# Fails when a public header includes, directly or not, an ICU or Boost header.
+file(GLOB headers ${INCLUDE_DIR}/rapport/*.hpp)
+set(bad "")
+foreach(h IN LISTS headers)
+  execute_process(COMMAND ${CXX} -std=c++20 -I${INCLUDE_DIR} -x c++ -M ${h}
+    OUTPUT_VARIABLE deps ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(SEND_ERROR "${h}: does not preprocess alone:\n${err}")
+  endif()
+  if(deps MATCHES "/unicode/|/boost/|/libical/|nlohmann")
+    list(APPEND bad ${h})
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "public headers pull in a dependency's header: ${bad}")
+endif()
+list(LENGTH headers n)
+message(STATUS "${n} public headers use only the standard library")
