@@ -5,7 +5,14 @@
 // so, in the recipient's language, fitted to the platform's limit.
 #pragma once
 
+#include "rapport/challenge.hpp"
+#include "rapport/contact.hpp"
+#include "rapport/directory.hpp"
+#include "rapport/discovery.hpp"
+#include "rapport/event.hpp"
+#include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
+#include "rapport/ranking.hpp"
 #include "rapport/result.hpp"
 #include "rapport/text.hpp"
 #include "rapport/version.hpp"

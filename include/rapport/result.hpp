@@ -75,6 +75,22 @@ private:
   std::variant<T, rapport::v1::error> v_;
 };
 
+/** result<void>: success, or an error. */
+template <>
+class [[nodiscard]] result<void> {
+public:
+  result() = default;
+  result(rapport::v1::error e) : err_(std::move(e)), failed_(true) {}
+
+  bool has_value() const noexcept { return !failed_; }
+  explicit operator bool() const noexcept { return !failed_; }
+  const rapport::v1::error &error() const & { return err_; }
+
+private:
+  rapport::v1::error err_;
+  bool failed_ = false;
+};
+
 /** Shorthand to build an error value. */
 inline error make_error(errc code, std::string message, std::size_t offset = error::npos) {
   return error{code, std::move(message), offset};

@@ -1,0 +1,549 @@
+#include "rapport/directory.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "directory/directory_data.hpp"
+#include "icu/time_zone.hpp"
+#include "rapport/text.hpp"
+#include "text/utf8.hpp"
+
+namespace rapport {
+inline namespace v1 {
+
+const char *to_string(event_role role) noexcept {
+  switch (role) {
+  case event_role::attendee: return "attendee";
+  case event_role::exhibitor: return "exhibitor";
+  case event_role::speaker: return "speaker";
+  case event_role::sponsor: return "sponsor";
+  case event_role::organizer: return "organizer";
+  }
+  return "attendee";
+}
+
+const char *to_string(grammatical_gender g) noexcept {
+  switch (g) {
+  case grammatical_gender::unknown: return "unknown";
+  case grammatical_gender::feminine: return "feminine";
+  case grammatical_gender::masculine: return "masculine";
+  case grammatical_gender::neutral: return "neutral";
+  }
+  return "unknown";
+}
+
+const char *to_string(formality f) noexcept {
+  switch (f) {
+  case formality::unspecified: return "unspecified";
+  case formality::formal: return "formal";
+  case formality::informal: return "informal";
+  }
+  return "unspecified";
+}
+
+namespace {
+
+// Checks fields one by one; the first bad one becomes the error.
+class field_checker {
+public:
+  field_checker(const char *kind, const std::string &id) : kind_(kind), id_(id) {}
+
+  void operator()(const std::string &value, const std::string &field) {
+    if (failed_) return;
+    if (auto bad = find_invalid_utf8(value)) {
+      failed_ = true;
+      err_ = make_error(errc::invalid_utf8,
+                        std::string(kind_) + " '" + printable_id() + "': field " + field + ": invalid UTF-8 at byte " +
+                            std::to_string(*bad),
+                        *bad);
+    }
+  }
+  void list(const std::vector<std::string> &values, const std::string &field) {
+    for (std::size_t i = 0; i < values.size(); ++i) (*this)(values[i], field + "[" + std::to_string(i) + "]");
+  }
+  bool failed() const { return failed_; }
+  error take() { return std::move(err_); }
+
+private:
+  std::string printable_id() const { return is_valid_utf8(id_) ? id_ : std::string("<invalid UTF-8>"); }
+  const char *kind_;
+  const std::string &id_;
+  bool failed_ = false;
+  error err_;
+};
+
+std::string idx(const char *field, std::size_t i, const char *sub) {
+  return std::string(field) + "[" + std::to_string(i) + "]." + sub;
+}
+
+// Bounded list of warnings: the first `cap` of each category in full, then a count.
+class warning_sink {
+public:
+  explicit warning_sink(std::vector<error> &out) : out_(out) {}
+  void add(const std::string &category, std::string message) {
+    auto &n = counts_[category];
+    if (++n <= cap) out_.push_back(make_error(errc::not_found, std::move(message)));
+  }
+  ~warning_sink() {
+    for (const auto &[category, n] : counts_)
+      if (n > cap)
+        out_.push_back(make_error(errc::not_found, std::to_string(n - cap) + " more warnings of this kind: " + category));
+  }
+
+private:
+  static constexpr std::size_t cap = 1000;
+  std::vector<error> &out_;
+  std::map<std::string, std::size_t> counts_;
+};
+
+template <class T>
+void sort_by_id(std::vector<T> &v) {
+  std::sort(v.begin(), v.end(), [](const T &a, const T &b) { return a.id < b.id; });
+}
+
+} // namespace
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+std::string german_key(std::string_view s) {
+  auto k = match_key(s, key_kind::german);
+  return k ? std::move(*k) : std::string();
+}
+
+std::string folded_key(std::string_view s) {
+  auto k = match_key(s, key_kind::folded);
+  return k ? std::move(*k) : std::string();
+}
+
+bool contains_words(std::string_view text, std::string_view keyword) {
+  if (keyword.empty()) return false;
+  for (std::size_t pos = text.find(keyword); pos != std::string_view::npos; pos = text.find(keyword, pos + 1)) {
+    const bool left = pos == 0 || text[pos - 1] == ' ';
+    const bool right = pos + keyword.size() == text.size() || text[pos + keyword.size()] == ' ';
+    if (left && right) return true;
+  }
+  return false;
+}
+
+bool index_of(const directory_data &d, const contact &c, std::uint32_t &index) {
+  if (d.contacts.empty()) return false;
+  const contact *first = d.contacts.data();
+  if (&c < first || &c >= first + d.contacts.size()) return false;
+  index = static_cast<std::uint32_t>(&c - first);
+  return true;
+}
+
+namespace {
+
+void add_key(const directory_data &d, std::vector<key_id> &out, std::string_view text) {
+  if (text.empty()) return;
+  const key_id k = d.find_key(german_key(text));
+  if (k != no_key && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+}
+
+void fill_place(contact_info &info, const contact &c) {
+  info.place = c.place;
+  if (info.place == no_place && !c.location.empty()) {
+    if (auto r = resolve_place(c.location)) {
+      info.place = r->id;
+      info.place_ambiguous = r->ambiguous;
+    }
+  }
+  if (info.place != no_place) {
+    auto p = place(info.place);
+    info.cluster = p && p->metro != no_place ? p->metro : info.place;
+  }
+}
+
+} // namespace
+
+const contact_info &info_for(const directory_data &d, const contact &c, contact_info &storage) {
+  std::uint32_t index = 0;
+  if (index_of(d, c, index)) return d.info[index];
+  contact_info &info = storage;
+  info = contact_info{};
+  fill_place(info, c);
+  add_key(d, info.industries, c.industry);
+  for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
+    const auto &o = c.organizations[i];
+    if (o.current) add_key(d, info.industries, o.industry);
+    const key_id k = o.name.empty() ? no_key : d.find_key(german_key(o.name));
+    if (k != no_key) info.orgs.push_back({k, o.current, i});
+  }
+  for (std::uint32_t i = 0; i < c.schools.size(); ++i)
+    if (key_id k = d.find_key(german_key(c.schools[i])); k != no_key) info.schools.emplace_back(k, i);
+  for (std::uint32_t i = 0; i < c.topics.size(); ++i)
+    if (key_id k = d.find_key(german_key(c.topics[i])); k != no_key) info.topics.emplace_back(k, i);
+  for (const auto &id : c.connections) {
+    auto it = d.contact_by_id.find(id);
+    if (it != d.contact_by_id.end()) info.neighbours.push_back(it->second);
+  }
+  std::sort(info.neighbours.begin(), info.neighbours.end());
+  info.neighbours.erase(std::unique(info.neighbours.begin(), info.neighbours.end()), info.neighbours.end());
+  return info;
+}
+
+std::string display_name(const contact &c) {
+  const std::string &first = c.name.preferred.empty() ? c.name.given : c.name.preferred;
+  if (first.empty()) return c.name.family.empty() ? c.name.raw : c.name.family;
+  return c.name.family.empty() ? first : first + " " + c.name.family;
+}
+
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+
+// ---- directory ----------------------------------------------------------------
+
+directory::directory() : data_(std::make_shared<detail::directory_data>()) {}
+directory::directory(std::shared_ptr<const detail::directory_data> data) : data_(std::move(data)) {}
+
+const std::vector<contact> &directory::contacts() const noexcept { return data_->contacts; }
+const std::vector<event> &directory::events() const noexcept { return data_->events; }
+const std::vector<challenge> &directory::challenges() const noexcept { return data_->challenges; }
+const std::vector<error> &directory::warnings() const noexcept { return data_->warnings; }
+
+namespace {
+template <class T>
+const T *find_in(const std::unordered_map<std::string_view, std::uint32_t> &map, const std::vector<T> &v,
+                 std::string_view id) {
+  auto it = map.find(id);
+  return it == map.end() ? nullptr : &v[it->second];
+}
+} // namespace
+
+const contact *directory::find_contact(std::string_view id) const noexcept {
+  return find_in(data_->contact_by_id, data_->contacts, id);
+}
+const event *directory::find_event(std::string_view id) const noexcept {
+  return find_in(data_->event_by_id, data_->events, id);
+}
+const challenge *directory::find_challenge(std::string_view id) const noexcept {
+  return find_in(data_->challenge_by_id, data_->challenges, id);
+}
+
+std::size_t directory::memory_bytes() const noexcept {
+  const auto &d = *data_;
+  auto str = [](const std::string &s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
+  auto strs = [&](const std::vector<std::string> &v) {
+    std::size_t n = v.capacity() * sizeof(std::string);
+    for (const auto &s : v) n += str(s);
+    return n;
+  };
+  std::size_t n = d.contacts.capacity() * sizeof(contact) + d.info.capacity() * sizeof(detail::contact_info);
+  for (const auto &c : d.contacts) {
+    n += str(c.id) + str(c.name.given) + str(c.name.family) + str(c.name.middle) + str(c.name.prefix) +
+         str(c.name.suffix) + str(c.name.preferred) + str(c.name.raw) + str(c.headline) + str(c.industry) +
+         str(c.location) + str(c.locale) + str(c.purpose);
+    n += c.organizations.capacity() * sizeof(organization);
+    for (const auto &o : c.organizations) n += str(o.name) + str(o.title) + str(o.industry);
+    n += c.events.capacity() * sizeof(event_participation);
+    for (const auto &e : c.events) n += str(e.event_id);
+    n += strs(c.languages) + strs(c.schools) + strs(c.topics) + strs(c.connections);
+    n += c.offers.capacity() * sizeof(offer);
+  }
+  for (const auto &i : d.info)
+    n += i.industries.capacity() * sizeof(detail::key_id) + i.orgs.capacity() * sizeof(detail::org_ref) +
+         (i.schools.capacity() + i.topics.capacity()) * sizeof(std::pair<detail::key_id, std::uint32_t>) +
+         i.neighbours.capacity() * sizeof(std::uint32_t);
+  const std::size_t node = 48;  // rough cost of a hash node
+  n += (d.contact_by_id.size() + d.event_by_id.size() + d.challenge_by_id.size()) * node;
+  for (const auto &[k, v] : d.keys) n += node + str(k);
+  auto lists = [&](const auto &map) {
+    for (const auto &[k, v] : map) n += node + v.capacity() * sizeof(std::uint32_t);
+  };
+  lists(d.by_place);
+  lists(d.by_industry);
+  lists(d.by_org);
+  lists(d.by_school);
+  lists(d.by_topic);
+  for (const auto &p : d.participants) n += p.capacity() * sizeof(detail::participant);
+  return n;
+}
+
+// ---- builder --------------------------------------------------------------------
+
+struct directory_builder::impl {
+  std::vector<contact> contacts;
+  std::vector<event> events;
+  std::vector<challenge> challenges;
+  std::unordered_set<std::string> contact_ids, event_ids, challenge_ids;
+};
+
+directory_builder::directory_builder() : impl_(std::make_unique<impl>()) {}
+directory_builder::~directory_builder() = default;
+directory_builder::directory_builder(directory_builder &&) noexcept = default;
+directory_builder &directory_builder::operator=(directory_builder &&) noexcept = default;
+
+std::size_t directory_builder::contact_count() const noexcept { return impl_->contacts.size(); }
+
+namespace {
+
+result<void> check_id(const char *kind, const std::string &id, const std::unordered_set<std::string> &seen) {
+  if (id.empty()) return make_error(errc::invalid_argument, std::string(kind) + " without an id");
+  if (auto bad = find_invalid_utf8(id))
+    return make_error(errc::invalid_utf8, std::string(kind) + " id: invalid UTF-8 at byte " + std::to_string(*bad), *bad);
+  if (seen.count(id)) return make_error(errc::invalid_argument, std::string("duplicate ") + kind + " id '" + id + "'");
+  return {};
+}
+
+} // namespace
+
+result<void> directory_builder::add_contact(contact c) {
+  if (auto r = check_id("contact", c.id, impl_->contact_ids); !r) return r;
+  field_checker check("contact", c.id);
+  check(c.name.given, "name.given");
+  check(c.name.family, "name.family");
+  check(c.name.middle, "name.middle");
+  check(c.name.prefix, "name.prefix");
+  check(c.name.suffix, "name.suffix");
+  check(c.name.preferred, "name.preferred");
+  check(c.name.raw, "name.raw");
+  check(c.headline, "headline");
+  check(c.industry, "industry");
+  check(c.location, "location");
+  check(c.locale, "locale");
+  check(c.purpose, "purpose");
+  for (std::size_t i = 0; i < c.organizations.size(); ++i) {
+    check(c.organizations[i].name, idx("organizations", i, "name"));
+    check(c.organizations[i].title, idx("organizations", i, "title"));
+    check(c.organizations[i].industry, idx("organizations", i, "industry"));
+  }
+  for (std::size_t i = 0; i < c.events.size(); ++i) check(c.events[i].event_id, idx("events", i, "event_id"));
+  for (std::size_t i = 0; i < c.offers.size(); ++i) {
+    check(c.offers[i].id, idx("offers", i, "id"));
+    check(c.offers[i].summary, idx("offers", i, "summary"));
+    check.list(c.offers[i].challenge_ids, idx("offers", i, "challenge_ids"));
+  }
+  check.list(c.languages, "languages");
+  check.list(c.schools, "schools");
+  check.list(c.topics, "topics");
+  check.list(c.connections, "connections");
+  if (check.failed()) return check.take();
+  impl_->contact_ids.insert(c.id);
+  impl_->contacts.push_back(std::move(c));
+  return {};
+}
+
+result<void> directory_builder::add_event(event e) {
+  if (auto r = check_id("event", e.id, impl_->event_ids); !r) return r;
+  field_checker check("event", e.id);
+  check(e.name, "name");
+  check.list(e.aliases, "aliases");
+  check(e.series, "series");
+  check(e.time_zone, "time_zone");
+  check(e.venue, "venue");
+  check(e.location, "location");
+  check(e.url, "url");
+  if (check.failed()) return check.take();
+  if (!detail::icu::is_known_time_zone(e.time_zone))
+    return make_error(errc::invalid_argument, "event '" + e.id + "': time_zone '" + e.time_zone + "' is not a known time zone");
+  if (e.all_day) {
+    if (!e.first_day.ok() || !e.last_day.ok())
+      return make_error(errc::invalid_argument, "event '" + e.id + "': an all-day event needs valid first_day and last_day");
+    if (std::chrono::sys_days(e.last_day) < std::chrono::sys_days(e.first_day))
+      return make_error(errc::invalid_argument, "event '" + e.id + "': last_day is before first_day");
+  } else {
+    if (e.end < e.start)
+      return make_error(errc::invalid_argument, "event '" + e.id + "': end is before start");
+  }
+  impl_->event_ids.insert(e.id);
+  impl_->events.push_back(std::move(e));
+  return {};
+}
+
+result<void> directory_builder::add_challenge(challenge c) {
+  if (auto r = check_id("challenge", c.id, impl_->challenge_ids); !r) return r;
+  field_checker check("challenge", c.id);
+  check(c.title, "title");
+  check(c.description, "description");
+  check.list(c.industries, "industries");
+  check.list(c.keywords, "keywords");
+  if (check.failed()) return check.take();
+  impl_->challenge_ids.insert(c.id);
+  impl_->challenges.push_back(std::move(c));
+  return {};
+}
+
+result<directory> directory_builder::build() {
+  auto data = std::make_shared<detail::directory_data>();
+  auto &d = *data;
+  d.contacts = std::move(impl_->contacts);
+  d.events = std::move(impl_->events);
+  d.challenges = std::move(impl_->challenges);
+  impl_ = std::make_unique<impl>();
+
+  sort_by_id(d.contacts);
+  sort_by_id(d.events);
+  sort_by_id(d.challenges);
+  for (std::uint32_t i = 0; i < d.contacts.size(); ++i) d.contact_by_id.emplace(d.contacts[i].id, i);
+  for (std::uint32_t i = 0; i < d.events.size(); ++i) d.event_by_id.emplace(d.events[i].id, i);
+  for (std::uint32_t i = 0; i < d.challenges.size(); ++i) d.challenge_by_id.emplace(d.challenges[i].id, i);
+
+  {
+    warning_sink warn(d.warnings);
+
+    // Places: resolve each distinct location once.
+    std::unordered_map<std::string, place_resolution> resolved;
+    auto resolve = [&](const std::string &location) -> const place_resolution & {
+      auto it = resolved.find(location);
+      if (it != resolved.end()) return it->second;
+      auto r = resolve_place(location);
+      return resolved.emplace(location, r ? std::move(*r) : place_resolution{}).first->second;
+    };
+    for (auto &e : d.events) {
+      if (e.place != no_place || e.location.empty()) continue;
+      const auto &r = resolve(e.location);
+      e.place = r.id;
+      if (r.id == no_place) warn.add("unknown event location", "event '" + e.id + "': location '" + e.location + "' matches no known place");
+    }
+
+    auto intern = [&](const std::string &text) -> detail::key_id {
+      if (text.empty()) return detail::no_key;
+      std::string k = detail::german_key(text);
+      if (k.empty()) return detail::no_key;
+      auto [it, inserted] = d.keys.emplace(std::move(k), static_cast<detail::key_id>(d.keys.size()));
+      return it->second;
+    };
+
+    d.info.resize(d.contacts.size());
+    d.participants.resize(d.events.size());
+    std::vector<std::vector<std::uint32_t>> adjacency(d.contacts.size());
+    std::size_t unknown_connections = 0;
+
+    for (std::uint32_t ci = 0; ci < d.contacts.size(); ++ci) {
+      auto &c = d.contacts[ci];
+      auto &info = d.info[ci];
+      info.place = c.place;
+      if (info.place == no_place && !c.location.empty()) {
+        const auto &r = resolve(c.location);
+        info.place = r.id;
+        info.place_ambiguous = r.ambiguous;
+        if (r.id == no_place)
+          warn.add("unknown contact location", "contact '" + c.id + "': location '" + c.location + "' matches no known place");
+      }
+      if (info.place != no_place) {
+        auto p = place(info.place);
+        info.cluster = p && p->metro != no_place ? p->metro : info.place;
+        d.by_place[(std::uint64_t(info.place) << 1) | (info.place_ambiguous ? 1u : 0u)].push_back(ci);
+      }
+      auto add_industry = [&](const std::string &s) {
+        const auto k = intern(s);
+        if (k != detail::no_key && std::find(info.industries.begin(), info.industries.end(), k) == info.industries.end()) {
+          info.industries.push_back(k);
+          d.by_industry[k].push_back(ci);
+        }
+      };
+      add_industry(c.industry);
+      for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
+        const auto &o = c.organizations[i];
+        if (o.current) add_industry(o.industry);
+        const auto k = intern(o.name);
+        if (k == detail::no_key) continue;
+        bool dup = false;
+        for (auto &existing : info.orgs)
+          if (existing.key == k) {
+            dup = true;
+            if (o.current && !existing.current) existing = {k, true, i};
+          }
+        if (!dup) info.orgs.push_back({k, o.current, i});
+      }
+      for (const auto &o : info.orgs) d.by_org[(std::uint64_t(o.key) << 1) | (o.current ? 1u : 0u)].push_back(ci);
+      auto add_keyed = [&](const std::vector<std::string> &values, auto &out, auto &index) {
+        for (std::uint32_t i = 0; i < values.size(); ++i) {
+          const auto k = intern(values[i]);
+          if (k == detail::no_key) continue;
+          if (std::any_of(out.begin(), out.end(), [&](const auto &p) { return p.first == k; })) continue;
+          out.emplace_back(k, i);
+          index[k].push_back(ci);
+        }
+      };
+      add_keyed(c.schools, info.schools, d.by_school);
+      add_keyed(c.topics, info.topics, d.by_topic);
+
+      std::vector<std::pair<std::uint32_t, event_role>> seen_events;
+      for (std::size_t i = 0; i < c.events.size(); ++i) {
+        auto it = d.event_by_id.find(c.events[i].event_id);
+        if (it == d.event_by_id.end()) {
+          warn.add("unknown event", "contact '" + c.id + "': events[" + std::to_string(i) + "].event_id '" +
+                                        c.events[i].event_id + "' is not a known event; participation ignored");
+          continue;
+        }
+        const std::pair<std::uint32_t, event_role> key{it->second, c.events[i].role};
+        if (std::find(seen_events.begin(), seen_events.end(), key) != seen_events.end()) continue;
+        seen_events.push_back(key);
+        d.participants[it->second].push_back({ci, c.events[i].role});
+      }
+      for (std::size_t i = 0; i < c.offers.size(); ++i)
+        for (const auto &ch : c.offers[i].challenge_ids)
+          if (!d.challenge_by_id.count(ch))
+            warn.add("unknown challenge", "contact '" + c.id + "': offers[" + std::to_string(i) + "] addresses unknown challenge '" + ch + "'");
+      for (const auto &id : c.connections) {
+        auto it = d.contact_by_id.find(id);
+        if (it == d.contact_by_id.end()) {
+          ++unknown_connections;
+          continue;
+        }
+        if (it->second == ci) continue;
+        adjacency[ci].push_back(it->second);
+        adjacency[it->second].push_back(ci);  // connections are mutual
+      }
+    }
+    if (unknown_connections > 0)
+      d.warnings.push_back(make_error(errc::not_found, std::to_string(unknown_connections) +
+                                                           " connections name contacts that are not in the directory; "
+                                                           "they cannot count as mutual connections"));
+    for (std::uint32_t ci = 0; ci < d.contacts.size(); ++ci) {
+      auto &a = adjacency[ci];
+      std::sort(a.begin(), a.end());
+      a.erase(std::unique(a.begin(), a.end()), a.end());
+      d.info[ci].neighbours = std::move(a);
+    }
+    for (const auto &[key, list] : d.by_place) {
+      const place_id p = static_cast<place_id>(key >> 1);
+      auto &places = d.cluster_places[d.info[list.front()].cluster];
+      if (std::find(places.begin(), places.end(), p) == places.end()) places.push_back(p);
+    }
+    for (auto &[cluster, places] : d.cluster_places) std::sort(places.begin(), places.end());
+
+    // Challenges: affected industries, and who shows a keyword in headline or topics.
+    d.challenge_industries.resize(d.challenges.size());
+    d.challenge_keywords.resize(d.challenges.size());
+    d.challenge_keyword_hits.resize(d.challenges.size());
+    for (std::uint32_t h = 0; h < d.challenges.size(); ++h) {
+      for (const auto &ind : d.challenges[h].industries)
+        if (auto k = intern(ind); k != detail::no_key) d.challenge_industries[h].push_back(k);
+      for (const auto &kw : d.challenges[h].keywords)
+        if (auto f = detail::folded_key(kw); !f.empty()) d.challenge_keywords[h].push_back(std::move(f));
+    }
+    bool any_keywords = std::any_of(d.challenge_keywords.begin(), d.challenge_keywords.end(),
+                                    [](const auto &v) { return !v.empty(); });
+    if (any_keywords) {
+      for (std::uint32_t ci = 0; ci < d.contacts.size(); ++ci) {
+        const auto &c = d.contacts[ci];
+        const std::string headline = detail::folded_key(c.headline);
+        std::vector<std::string> topics;
+        for (const auto &t : c.topics) topics.push_back(detail::folded_key(t));
+        for (std::uint32_t h = 0; h < d.challenges.size(); ++h) {
+          for (const auto &kw : d.challenge_keywords[h]) {
+            bool hit = detail::contains_words(headline, kw);
+            for (const auto &t : topics) hit = hit || detail::contains_words(t, kw);
+            if (hit) {
+              d.challenge_keyword_hits[h].push_back(ci);
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+  return directory(std::move(data));
+}
+
+} // namespace v1
+} // namespace rapport

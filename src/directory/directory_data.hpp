@@ -1,0 +1,98 @@
+// Private: what a built directory holds, shared by directory.cpp, discovery and ranking.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rapport/directory.hpp"
+
+namespace rapport::detail {
+
+/** Interned match key (german key) id. */
+using key_id = std::uint32_t;
+inline constexpr key_id no_key = std::numeric_limits<key_id>::max();
+
+/** A contact's organization, folded for matching. */
+struct org_ref {
+  key_id key = no_key;
+  bool current = false;
+  std::uint32_t index = 0;  ///< position in contact::organizations
+};
+
+/** What build() derives from one contact. Also computed on the fly for contacts outside the directory. */
+struct contact_info {
+  place_id place = no_place;
+  place_id cluster = no_place;   ///< metro of the place, or the place itself
+  bool place_ambiguous = false;
+  std::vector<key_id> industries;        ///< own industry and current organizations' industries
+  std::vector<org_ref> orgs;
+  std::vector<std::pair<key_id, std::uint32_t>> schools;  ///< key, index in contact::schools
+  std::vector<std::pair<key_id, std::uint32_t>> topics;   ///< key, index in contact::topics
+  std::vector<std::uint32_t> neighbours;                  ///< contact indexes of connections (sorted, unique)
+};
+
+/** A participation in an event, by event index. */
+struct participant {
+  std::uint32_t contact = 0;
+  event_role role = event_role::attendee;
+};
+
+struct directory_data {
+  std::vector<contact> contacts;             // sorted by id
+  std::vector<contact_info> info;            // parallel to contacts
+  std::vector<event> events;                 // sorted by id
+  std::vector<challenge> challenges;         // sorted by id
+  std::vector<error> warnings;
+
+  std::unordered_map<std::string_view, std::uint32_t> contact_by_id, event_by_id, challenge_by_id;
+  std::unordered_map<std::string, key_id> keys;  // interned german match keys
+
+  // Inverted indexes; every posting list is sorted by contact index.
+  std::vector<std::vector<participant>> participants;                 // per event
+  std::unordered_map<place_id, std::vector<place_id>> cluster_places; // cluster -> places in it
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_place;  // (place << 1 | ambiguous)
+  std::unordered_map<key_id, std::vector<std::uint32_t>> by_industry;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_org;    // (key << 1 | current)
+  std::unordered_map<key_id, std::vector<std::uint32_t>> by_school;
+  std::unordered_map<key_id, std::vector<std::uint32_t>> by_topic;
+  std::vector<std::vector<key_id>> challenge_industries;     // per challenge
+  std::vector<std::vector<std::uint32_t>> challenge_keyword_hits; // per challenge: contacts whose headline/topics show a keyword
+  std::vector<std::vector<std::string>> challenge_keywords;  // per challenge: folded keywords
+
+  key_id find_key(std::string_view german_key) const {
+    auto it = keys.find(std::string(german_key));
+    return it == keys.end() ? no_key : it->second;
+  }
+};
+
+struct directory_access {
+  static const directory_data &data(const directory &d) { return *d.data_; }
+};
+
+/** The german match key of `s`, or "" for invalid UTF-8 (validated earlier). */
+std::string german_key(std::string_view s);
+
+/** Folded key (for keyword search in headlines). */
+std::string folded_key(std::string_view s);
+
+/** True when `keyword` (folded) occurs in `text` (folded) on word boundaries. */
+bool contains_words(std::string_view text, std::string_view keyword);
+
+/**
+ * The derived info of a contact: the directory's own when `c` is one of its
+ * records, otherwise computed into `storage` (place resolved, keys looked up).
+ */
+const contact_info &info_for(const directory_data &d, const contact &c, contact_info &storage);
+
+/** Whether `c` is a record of `d` (same object), and its index. */
+bool index_of(const directory_data &d, const contact &c, std::uint32_t &index);
+
+/** Display name of a contact for notes: preferred or given name plus family name. */
+std::string display_name(const contact &c);
+
+} // namespace rapport::detail

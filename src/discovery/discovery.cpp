@@ -1,0 +1,348 @@
+#include "rapport/discovery.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "directory/directory_data.hpp"
+#include "discovery/strength.hpp"
+#include "icu/time_zone.hpp"
+
+namespace rapport {
+inline namespace v1 {
+
+const char *to_string(context_kind kind) noexcept {
+  switch (kind) {
+  case context_kind::event: return "event";
+  case context_kind::challenge: return "challenge";
+  case context_kind::mutual_connection: return "mutual_connection";
+  case context_kind::same_city: return "same_city";
+  case context_kind::past_employer: return "past_employer";
+  case context_kind::school: return "school";
+  case context_kind::topic: return "topic";
+  }
+  return "event";
+}
+
+const char *to_string(event_relation r) noexcept {
+  switch (r) {
+  case event_relation::both_exhibiting: return "both-exhibiting";
+  case event_relation::speaker_attendee: return "speaker-attendee";
+  case event_relation::both_speaking: return "both-speaking";
+  case event_relation::sponsor_exhibitor: return "sponsor-exhibitor";
+  case event_relation::organizer_participant: return "organizer-participant";
+  case event_relation::both_attending: return "both-attending";
+  case event_relation::other: return "other";
+  }
+  return "other";
+}
+
+const char *to_string(event_timing t) noexcept {
+  switch (t) {
+  case event_timing::upcoming: return "upcoming";
+  case event_timing::happening_now: return "happening-now";
+  case event_timing::recently_past: return "recently-past";
+  case event_timing::long_past: return "long-past";
+  }
+  return "upcoming";
+}
+
+std::string shared_context::situation() const {
+  switch (kind) {
+  case context_kind::event: return std::string("event/") + to_string(relation) + "/" + to_string(timing);
+  case context_kind::challenge: return "challenge/can-help";
+  case context_kind::mutual_connection: return "mutual/shared-connection";
+  case context_kind::same_city: return "city/same-city";
+  case context_kind::past_employer: return "employer/past-employer";
+  case context_kind::school: return "school/same-school";
+  case context_kind::topic: return "topic/shared-topic";
+  }
+  return "";
+}
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+event_when when_of(const event &e, std::chrono::sys_seconds now) {
+  using namespace std::chrono;
+  const sys_days today = icu::local_day(now, e.time_zone);
+  event_when w;
+  sys_days first, last;
+  if (e.all_day) {
+    first = sys_days(e.first_day);
+    last = sys_days(e.last_day);
+  } else {
+    first = icu::local_day(e.start, e.time_zone);
+    last = icu::local_day(std::max(e.start, e.end), e.time_zone);
+  }
+  w.days_until = static_cast<int>((first - today).count());
+  const bool started = e.all_day ? today >= first : now >= e.start;
+  const bool ended = e.all_day ? today > last : now > std::max(e.start, e.end);
+  if (!started) {
+    w.timing = event_timing::upcoming;
+  } else if (!ended) {
+    w.timing = event_timing::happening_now;
+  } else {
+    w.days_since = std::max(0, static_cast<int>((today - last).count()));
+    w.timing = w.days_since <= 30 ? event_timing::recently_past : event_timing::long_past;
+  }
+  return w;
+}
+
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+
+namespace {
+
+std::string record(const contact &c) { return "contact:" + c.id; }
+
+evidence_item ev(evidence_side side, std::string rec, std::string field, std::string value) {
+  return evidence_item{side, std::move(rec), std::move(field), std::move(value)};
+}
+
+std::string at(const char *field, std::size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
+
+// The sort key that breaks ties between equally strong contexts of one kind.
+const std::string &tie_key(const shared_context &c) {
+  switch (c.kind) {
+  case context_kind::event: return c.event_id;
+  case context_kind::challenge: return c.challenge_id;
+  case context_kind::mutual_connection: return c.mutual_id;
+  case context_kind::past_employer: return c.organization;
+  case context_kind::school: return c.school;
+  case context_kind::topic: return c.topic;
+  case context_kind::same_city: break;
+  }
+  static const std::string none;
+  return none;
+}
+
+void events(const detail::directory_data &d, const contact &s, const contact &r, std::chrono::sys_seconds now,
+            const discovery_weights &w, std::vector<shared_context> &out) {
+  for (std::size_t i = 0; i < s.events.size(); ++i) {
+    auto it = d.event_by_id.find(s.events[i].event_id);
+    if (it == d.event_by_id.end()) continue;
+    // Skip when an earlier participation of the sender names the same event: handled there.
+    bool earlier = false;
+    for (std::size_t p = 0; p < i; ++p) earlier = earlier || s.events[p].event_id == s.events[i].event_id;
+    if (earlier) continue;
+    const event &e = d.events[it->second];
+    const auto when = detail::when_of(e, now);
+    shared_context best;
+    bool found = false;
+    for (std::size_t si = i; si < s.events.size(); ++si) {
+      if (s.events[si].event_id != e.id) continue;
+      for (std::size_t ri = 0; ri < r.events.size(); ++ri) {
+        if (r.events[ri].event_id != e.id) continue;
+        const double strength = detail::event_strength(s.events[si].role, r.events[ri].role, when, w);
+        if (found && strength <= best.strength) continue;
+        found = true;
+        best = shared_context{};
+        best.kind = context_kind::event;
+        best.strength = strength;
+        best.event_id = e.id;
+        best.event_name = e.name;
+        best.relation = detail::relation_of(s.events[si].role, r.events[ri].role);
+        best.timing = when.timing;
+        best.days_until = when.days_until;
+        best.sender_role = s.events[si].role;
+        best.recipient_role = r.events[ri].role;
+        best.evidence = {
+            ev(evidence_side::sender, record(s), at("events", si) + ".role", to_string(s.events[si].role)),
+            ev(evidence_side::recipient, record(r), at("events", ri) + ".role", to_string(r.events[ri].role)),
+            ev(evidence_side::shared, "event:" + e.id, "name", e.name),
+        };
+      }
+    }
+    if (found) out.push_back(std::move(best));
+  }
+}
+
+bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const contact &r, std::string &where, std::string &what) {
+  if (d.challenge_keywords[h].empty()) return false;
+  const std::string headline = detail::folded_key(r.headline);
+  for (std::size_t k = 0; k < d.challenge_keywords[h].size(); ++k) {
+    const auto &kw = d.challenge_keywords[h][k];
+    if (detail::contains_words(headline, kw)) {
+      where = "headline";
+      what = r.headline;
+      return true;
+    }
+    for (std::size_t t = 0; t < r.topics.size(); ++t)
+      if (detail::contains_words(detail::folded_key(r.topics[t]), kw)) {
+        where = at("topics", t);
+        what = r.topics[t];
+        return true;
+      }
+  }
+  return false;
+}
+
+void challenges(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &ri,
+                const discovery_weights &w, std::vector<shared_context> &out) {
+  if (ri.industries.empty()) return;
+  std::vector<std::uint32_t> done;
+  for (std::size_t o = 0; o < s.offers.size(); ++o) {
+    for (std::size_t j = 0; j < s.offers[o].challenge_ids.size(); ++j) {
+      auto it = d.challenge_by_id.find(s.offers[o].challenge_ids[j]);
+      if (it == d.challenge_by_id.end()) continue;
+      const std::uint32_t h = it->second;
+      if (std::find(done.begin(), done.end(), h) != done.end()) continue;
+      // Does it affect one of the recipient's industries? If so, which field says so?
+      const auto &affected = d.challenge_industries[h];
+      if (std::none_of(ri.industries.begin(), ri.industries.end(), [&](detail::key_id k) {
+            return std::find(affected.begin(), affected.end(), k) != affected.end();
+          }))
+        continue;
+      std::string field, value;
+      auto check = [&](const std::string &text, std::string f) {
+        if (!field.empty() || text.empty()) return;
+        const auto k = d.find_key(detail::german_key(text));
+        if (k != detail::no_key && std::find(affected.begin(), affected.end(), k) != affected.end()) {
+          field = std::move(f);
+          value = text;
+        }
+      };
+      check(r.industry, "industry");
+      for (std::size_t i = 0; i < r.organizations.size(); ++i)
+        if (r.organizations[i].current) check(r.organizations[i].industry, at("organizations", i) + ".industry");
+      if (field.empty()) continue;
+      done.push_back(h);
+      const challenge &ch = d.challenges[h];
+      std::string kw_field, kw_value;
+      const bool keyword = keyword_shows(d, h, r, kw_field, kw_value);
+      shared_context c;
+      c.kind = context_kind::challenge;
+      c.strength = detail::challenge_strength(keyword, w);
+      c.challenge_id = ch.id;
+      c.challenge_title = ch.title;
+      c.offer_id = s.offers[o].id;
+      c.offer_summary = s.offers[o].summary;
+      c.industry = value;
+      c.evidence = {
+          ev(evidence_side::sender, record(s), at("offers", o) + ".challenge_ids" + "[" + std::to_string(j) + "]", ch.id),
+          ev(evidence_side::recipient, record(r), field, value),
+          ev(evidence_side::shared, "challenge:" + ch.id, "industries", value),
+      };
+      if (keyword) c.evidence.push_back(ev(evidence_side::recipient, record(r), kw_field, kw_value));
+      out.push_back(std::move(c));
+    }
+  }
+}
+
+void mutuals(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
+             const detail::contact_info &ri, bool s_in, std::uint32_t s_idx, bool r_in, std::uint32_t r_idx,
+             const discovery_weights &w, std::vector<shared_context> &out) {
+  std::vector<std::uint32_t> common;
+  std::set_intersection(si.neighbours.begin(), si.neighbours.end(), ri.neighbours.begin(), ri.neighbours.end(),
+                        std::back_inserter(common));
+  common.erase(std::remove_if(common.begin(), common.end(),
+                              [&](std::uint32_t m) { return (s_in && m == s_idx) || (r_in && m == r_idx) ||
+                                                            d.contacts[m].id == s.id || d.contacts[m].id == r.id; }),
+               common.end());
+  if (common.empty()) return;
+  const contact &m = d.contacts[common.front()];
+  shared_context c;
+  c.kind = context_kind::mutual_connection;
+  c.strength = detail::mutual_strength(common.size(), w);
+  c.mutual_id = m.id;
+  c.mutual_name = detail::display_name(m);
+  c.mutual_count = common.size();
+  auto side_evidence = [&](evidence_side side, const contact &who) {
+    auto pos = std::find(who.connections.begin(), who.connections.end(), m.id);
+    if (pos != who.connections.end())
+      return ev(side, record(who), at("connections", static_cast<std::size_t>(pos - who.connections.begin())), m.id);
+    return ev(side, record(m), "connections", who.id);  // the edge was declared by the mutual contact
+  };
+  c.evidence = {side_evidence(evidence_side::sender, s), side_evidence(evidence_side::recipient, r)};
+  out.push_back(std::move(c));
+}
+
+void city(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
+          const discovery_weights &w, std::vector<shared_context> &out) {
+  if (si.place == no_place || ri.place == no_place || !same_city(si.place, ri.place)) return;
+  shared_context c;
+  c.kind = context_kind::same_city;
+  c.place = ri.place;
+  c.place_ambiguous = si.place_ambiguous || ri.place_ambiguous;
+  c.strength = detail::city_strength(si.place == ri.place, c.place_ambiguous, w);
+  c.evidence = {ev(evidence_side::sender, record(s), "location", s.location),
+                ev(evidence_side::recipient, record(r), "location", r.location)};
+  out.push_back(std::move(c));
+}
+
+void employers(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
+               const discovery_weights &w, std::vector<shared_context> &out) {
+  for (const auto &so : si.orgs)
+    for (const auto &ro : ri.orgs) {
+      if (so.key != ro.key) continue;
+      shared_context c;
+      c.kind = context_kind::past_employer;
+      c.strength = detail::org_strength(so.current && ro.current, w);
+      c.organization = r.organizations[ro.index].name;
+      c.evidence = {ev(evidence_side::sender, record(s), at("organizations", so.index) + ".name", s.organizations[so.index].name),
+                    ev(evidence_side::recipient, record(r), at("organizations", ro.index) + ".name", c.organization)};
+      out.push_back(std::move(c));
+    }
+}
+
+void keyed(context_kind kind, const char *field, const std::vector<std::string> &sv, const std::vector<std::string> &rv,
+           const std::vector<std::pair<detail::key_id, std::uint32_t>> &sk,
+           const std::vector<std::pair<detail::key_id, std::uint32_t>> &rk, const contact &s, const contact &r,
+           double strength, std::vector<shared_context> &out) {
+  for (const auto &[skey, sidx] : sk)
+    for (const auto &[rkey, ridx] : rk) {
+      if (skey != rkey) continue;
+      shared_context c;
+      c.kind = kind;
+      c.strength = strength;
+      (kind == context_kind::school ? c.school : c.topic) = rv[ridx];
+      c.evidence = {ev(evidence_side::sender, record(s), at(field, sidx), sv[sidx]),
+                    ev(evidence_side::recipient, record(r), at(field, ridx), rv[ridx])};
+      out.push_back(std::move(c));
+    }
+}
+
+} // namespace
+
+result<std::vector<shared_context>> find_shared_contexts(const directory &dir, const contact &sender,
+                                                         const contact &recipient, std::chrono::sys_seconds now,
+                                                         const discovery_options &options) {
+  if (&sender == &recipient || sender.id == recipient.id)
+    return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + sender.id + "'");
+  const auto &d = detail::directory_access::data(dir);
+  const auto &w = options.weights;
+  std::uint32_t s_idx = 0, r_idx = 0;
+  const bool s_in = detail::index_of(d, sender, s_idx);
+  const bool r_in = detail::index_of(d, recipient, r_idx);
+  detail::contact_info s_storage, r_storage;
+  const auto &si = detail::info_for(d, sender, s_storage);
+  const auto &ri = detail::info_for(d, recipient, r_storage);
+
+  std::vector<shared_context> out;
+  events(d, sender, recipient, now, w, out);
+  challenges(d, sender, recipient, ri, w, out);
+  mutuals(d, sender, recipient, si, ri, s_in, s_idx, r_in, r_idx, w, out);
+  city(sender, recipient, si, ri, w, out);
+  employers(sender, recipient, si, ri, w, out);
+  keyed(context_kind::school, "schools", sender.schools, recipient.schools, si.schools, ri.schools, sender, recipient,
+        w.school, out);
+  keyed(context_kind::topic, "topics", sender.topics, recipient.topics, si.topics, ri.topics, sender, recipient,
+        w.topic, out);
+
+  if (options.min_strength > 0)
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const auto &c) { return c.strength < options.min_strength; }),
+              out.end());
+  std::stable_sort(out.begin(), out.end(), [](const shared_context &a, const shared_context &b) {
+    if (a.strength != b.strength) return a.strength > b.strength;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return tie_key(a) < tie_key(b);
+  });
+  return out;
+}
+
+} // namespace v1
+} // namespace rapport

@@ -1,0 +1,42 @@
+#include "icu/time_zone.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include <unicode/timezone.h>
+
+#include "icu/icu_adapter.hpp"
+
+namespace rapport::detail::icu {
+namespace {
+
+// ICU TimeZone objects are cheap to query but costly to create; each thread keeps its own.
+const ::icu::TimeZone *zone(std::string_view id) {
+  thread_local std::map<std::string, std::unique_ptr<::icu::TimeZone>, std::less<>> cache;
+  auto it = cache.find(id);
+  if (it != cache.end()) return it->second.get();
+  std::unique_ptr<::icu::TimeZone> tz(::icu::TimeZone::createTimeZone(to_unicode(id.empty() ? "UTC" : id)));
+  ::icu::UnicodeString got;
+  tz->getID(got);
+  if (got == ::icu::UnicodeString(u"Etc/Unknown")) tz.reset();
+  return cache.emplace(std::string(id), std::move(tz)).first->second.get();
+}
+
+} // namespace
+
+bool is_known_time_zone(std::string_view id) { return id.empty() || zone(id) != nullptr; }
+
+std::chrono::sys_days local_day(std::chrono::sys_seconds t, std::string_view id) {
+  std::int64_t offset_ms = 0;
+  if (const auto *tz = zone(id)) {
+    int32_t raw = 0, dst = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    tz->getOffset(static_cast<UDate>(t.time_since_epoch().count()) * 1000.0, false, raw, dst, status);
+    if (U_SUCCESS(status)) offset_ms = static_cast<std::int64_t>(raw) + dst;
+  }
+  const auto local = t + std::chrono::seconds(offset_ms / 1000);
+  return std::chrono::floor<std::chrono::days>(local);
+}
+
+} // namespace rapport::detail::icu
