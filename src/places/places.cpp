@@ -266,7 +266,7 @@ result<place_resolution> resolve_place(std::string_view location) {
 
   double confidence = 1.0;
   if (best.phrase) confidence *= 0.95;
-  if (r->icu_only) confidence *= 0.8;
+  if (r->icu_only) confidence *= 0.7;  // a time-zone exemplar, not a curated city
   if (segs.unmatched) confidence *= 0.8;
   if (best_score < 0) confidence *= 0.5;  // the qualifiers point elsewhere
   if (res.ambiguous) {

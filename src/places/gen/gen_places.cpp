@@ -311,7 +311,8 @@ private:
       icu::TimeZone::getRegion(*zone, region, sizeof region, rst);
       if (U_FAILURE(rst) || std::string(region).size() != 2 || !country_by_code_.count(region)) continue;
       icu::UnicodeString u;
-      std::string en = first_part(utf8(english->getExemplarLocationName(*zone, u)));
+      const std::string en_full = utf8(english->getExemplarLocationName(*zone, u));
+      const std::string en = first_part(en_full);
       if (en.empty()) continue;
       const std::string zone_id = utf8(*zone);
       // The curated city that names this zone's exemplar, in the same country.
@@ -323,6 +324,9 @@ private:
       // A zone named after its country ("America/Costa_Rica", "Asia/Kuwait")
       // names no city.
       if (!target && keys_of_country(region).count(key_of(en))) continue;
+      // Research stations and the sub-zones ICU itself must qualify ("Knox,
+      // Indiana", "Center, North Dakota") are not places people live and work.
+      if (!target && (std::string(region) == "AQ" || en_full != en)) continue;
       if (!target) {
         row r;
         r.kind = rapport::detail::places::row_city;
