@@ -45,9 +45,18 @@ id_span lookup(std::string_view key) noexcept {
   return {};
 }
 
-/** German match key of valid UTF-8: the table-driven path, ICU only beyond Latin. */
+/**
+ * The lookup key of valid UTF-8: the german match key, computed from tables
+ * for Latin text. Beyond Latin, the folded key when the gazetteer has it (no
+ * transliteration needed), else the german key.
+ */
 void key_of(std::string_view text, std::string &out) {
   if (dp::fast_place_key(text, dp::latin_fold, dp::blob, out)) return;
+  auto folded = match_key(text, key_kind::folded);
+  if (folded && lookup(*folded).size) {
+    out = std::move(*folded);
+    return;
+  }
   auto k = match_key(text, key_kind::german);
   out = k ? std::move(*k) : std::string();
 }
@@ -93,16 +102,20 @@ constexpr std::size_t max_ids = 24;
 
 /** The places one segment of the text names. */
 struct segment {
-  std::array<place_id, max_ids> ids{};
+  std::array<place_id, max_ids> ids;  // the first `count` are set
   std::size_t count = 0;
   bool phrase = false;  ///< named through an area phrase ("Greater X", "X und Umgebung")
+  void clear() {
+    count = 0;
+    phrase = false;
+  }
   void add(id_span s) {
     for (std::uint32_t i = 0; i < s.size && count < max_ids; ++i) ids[count++] = s.begin[i];
   }
 };
 
 struct segments {
-  std::array<segment, max_segments> seg{};
+  std::array<segment, max_segments> seg;  // the first `count` are set
   std::size_t count = 0;
   std::size_t unmatched = 0;  ///< non-empty segments that named nothing
 };
@@ -113,15 +126,16 @@ void match_key_into(std::string_view key, segments &out) {
   std::array<std::string_view, 4> tries{};
   std::size_t n = 0;
   tries[n++] = key;
-  for (std::string_view k = key; n < tries.size() && strip_phrase(k);) tries[n++] = k;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (auto s = lookup(tries[i]); s.size) {
+  for (std::string_view k = key;;) {
+    if (auto s = lookup(k); s.size) {
       segment &g = out.seg[out.count++];
-      g = segment{};
+      g.clear();
       g.add(s);
-      g.phrase = i > 0;
+      g.phrase = n > 1;
       return;
     }
+    if (n == tries.size() || !strip_phrase(k)) break;
+    tries[n++] = k;
   }
   // "Portland OR", "Austin Texas": two names without a comma.
   for (std::size_t i = 0; i < n; ++i) {
@@ -131,11 +145,11 @@ void match_key_into(std::string_view key, segments &out) {
       auto right = lookup(k.substr(sp + 1));
       if (left.size && right.size && out.count + 2 <= max_segments) {
         segment &a = out.seg[out.count++];
-        a = segment{};
+        a.clear();
         a.add(left);
         a.phrase = i > 0;
         segment &b = out.seg[out.count++];
-        b = segment{};
+        b.clear();
         b.add(right);
         return;
       }
@@ -195,8 +209,8 @@ result<place_resolution> resolve_place(std::string_view location) {
   segments segs;
   std::size_t start = 0;
   while (start <= location.size()) {
-    std::size_t end = location.find_first_of(",;", start);
-    if (end == std::string_view::npos) end = location.size();
+    std::size_t end = start;
+    while (end < location.size() && location[end] != ',' && location[end] != ';') ++end;
     key_of(location.substr(start, end - start), key);
     if (!key.empty()) match_key_into(key, segs);
     start = end + 1;
@@ -206,7 +220,7 @@ result<place_resolution> resolve_place(std::string_view location) {
   if (segs.count == 0) return res;
 
   // Score every place named by any segment against the other segments.
-  std::array<scored, max_segments * max_ids> all{};
+  std::array<scored, max_segments * max_ids> all;  // the first n are set
   std::size_t n = 0;
   int best_score = -1000;
   for (std::size_t s = 0; s < segs.count; ++s) {
@@ -230,7 +244,7 @@ result<place_resolution> resolve_place(std::string_view location) {
   }
 
   // The best-scoring places, without those that contain another of them.
-  std::array<scored, max_segments * max_ids> top{};
+  std::array<scored, max_segments * max_ids> top;  // the first tn are set
   std::size_t tn = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (all[i].score != best_score) continue;
@@ -242,11 +256,15 @@ result<place_resolution> resolve_place(std::string_view location) {
     }
     if (!container && !dup) top[tn++] = all[i];
   }
-  std::stable_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(tn),
-                   [](const scored &a, const scored &b) { return population_of(a.id) > population_of(b.id); });
+  if (tn == 0) return res;
+  // Larger first; a stable insertion sort, as there are only a few (and no allocation).
+  for (std::size_t i = 1; i < tn; ++i)
+    for (std::size_t j = i; j > 0 && population_of(top[j - 1].id) < population_of(top[j].id); --j)
+      std::swap(top[j - 1], top[j]);
 
   const scored best = top[0];
   double total = 0;
+  res.candidates.reserve(tn + 1);
   for (std::size_t i = 0; i < tn; ++i) {
     const auto pop = population_of(top[i].id);
     if (i == 0 || pop > 0) {

@@ -463,6 +463,15 @@ private:
         std::string k = key_of(n);
         check_fast_key(n, k);
         if (!k.empty() && mine.insert(k).second) key_rows_[k].push_back(i + 1);
+        // Beyond Latin the run time looks up the folded key first ("東京",
+        // "москва"), which needs no transliteration; ASCII keys cannot collide
+        // with these.
+        std::string fast;
+        if (!fast_place_key(n, cached_.data(), cached_blob_.data(), fast)) {
+          auto folded = rapport::match_key(n, rapport::key_kind::folded);
+          if (folded && !folded->empty() && *folded != k && mine.insert(*folded).second)
+            key_rows_[*folded].push_back(i + 1);
+        }
       }
     }
   }
