@@ -1,5 +1,6 @@
-// Place names for display in a locale: ICU's localized country names and
-// time-zone exemplar cities, then the curated names, then English.
+// Place names for display in a locale: the curated de/fr/es name, else ICU's
+// localized country name or time-zone exemplar city, else the local name when
+// the locale speaks the country's language, else English.
 #include "rapport/place.hpp"
 
 #include <map>
@@ -55,6 +56,10 @@ result<std::string> place_display_name(place_id id, std::string_view locale) {
   const ::icu::Locale loc = ::icu::Locale::forLanguageTag(::icu::StringPiece(locale.data(), static_cast<int32_t>(locale.size())), status);
   const bool icu_locale = U_SUCCESS(status) && !loc.isBogus();
 
+  // Curated names first: ICU falls back to a name derived from the zone ID
+  // ("Montreal" for French) where it has no translation.
+  const dp::str_ref curated = lang == "de" ? r.de : lang == "fr" ? r.fr : lang == "es" ? r.es : dp::str_ref{0, 0};
+  if (curated.len) return std::string(dp::str(curated));
   if (r.kind == dp::row_country && icu_locale) {
     const std::string code(r.country, 2);
     ::icu::UnicodeString name;
@@ -72,8 +77,6 @@ result<std::string> place_display_name(place_id id, std::string_view locale) {
       if (!s.empty()) return s;
     }
   }
-  const dp::str_ref curated = lang == "de" ? r.de : lang == "fr" ? r.fr : lang == "es" ? r.es : dp::str_ref{0, 0};
-  if (curated.len) return std::string(dp::str(curated));
   if (r.lang.len && dp::str(r.lang) == lang) return std::string(dp::str(r.local));
   return english;
 }

@@ -39,9 +39,10 @@ struct place_row {
 
 /** A distinct match key and the places it names: key_places[first, first+count). */
 struct key_entry {
-  str_ref key;
+  std::uint32_t off;    ///< the key in `blob`
   std::uint32_t first;
-  std::uint32_t count;
+  std::uint16_t len;
+  std::uint16_t count;
 };
 
 /** How one code point of U+0080..U+024F folds into a german match key. */

@@ -39,7 +39,7 @@ id_span lookup(std::string_view key) noexcept {
   std::uint32_t h = dp::fnv1a(key) & dp::hash_mask;
   while (const std::uint32_t slot = dp::hash_slots[h]) {
     const dp::key_entry &e = dp::keys[slot - 1];
-    if (dp::str(e.key) == key) return {dp::key_places + e.first, e.count};
+    if (std::string_view(dp::blob + e.off, e.len) == key) return {dp::key_places + e.first, e.count};
     h = (h + 1) & dp::hash_mask;
   }
   return {};
@@ -69,7 +69,7 @@ constexpr std::array prefix_text = {
 constexpr std::array suffix_text = {
     "Metropolitan Area", "Metropolitan Region", "Metro Area", "Metroplex", "Bay Area", "Area", "Region",
     "und Umgebung", "Umgebung", "et périphérie", "et environs", "y alrededores", "Metropolitana", "Metro",
-    "Urban Area", "Region und Umgebung", "und Region", "e Região", "Area, US"};
+    "Urban Area", "Region und Umgebung", "und Region", "e Região"};
 
 struct phrases {
   std::vector<std::string> prefixes, suffixes;

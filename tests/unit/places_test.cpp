@@ -213,6 +213,7 @@ TEST_CASE("places - a bare country resolves to the country") {
       {"USA", "US"},      {"United States", "US"}, {"Estados Unidos", "US"}, {"UK", "GB"},
       {"United Kingdom", "GB"}, {"Schweiz", "CH"}, {"Österreich", "AT"}, {"日本", "JP"},
       {"Costa Rica", "CR"}, {"Kuwait", "KW"}, {"Mexico", "MX"}, {"Panama", "PA"},
+      {"EE. UU.", "US"}, {"U.S.", "US"}, {"Holland", "NL"},
   };
   for (const auto &r : table) {
     INFO(r.text);
@@ -246,6 +247,7 @@ TEST_CASE("places - regions and their codes resolve and qualify cities") {
   CHECK(region_of(id_of("Springfield, IL")) == "Illinois");
   CHECK(region_of(id_of("Springfield, Massachusetts")) == "Massachusetts");
   CHECK(country_of(id_of("Perth, WA")) == "AU");
+  CHECK(region_of(id_of("Seattle, WA")) == "Washington");
   CHECK(region_of(id_of("Perth, Scotland")) == "Scotland");
 }
 
@@ -287,6 +289,8 @@ TEST_CASE("places - LinkedIn's phrasings in English, German, French and Spanish"
       {"Gran Madrid", "Madrid"},
       {"Área de Barcelona", "Barcelona"},
       {"Madrid y alrededores", "Madrid"},
+      // Portuguese, as LinkedIn writes it in Brazil
+      {"São Paulo e Região", "São Paulo"},
   };
   for (const auto &r : table) {
     INFO(r.text << " vs " << r.city);
@@ -296,6 +300,12 @@ TEST_CASE("places - LinkedIn's phrasings in English, German, French and Spanish"
     CHECK(rapport::same_city(res->id, id_of(r.city)));
     CHECK(res->confidence >= 0.9);
   }
+}
+
+TEST_CASE("places - a name that starts like a phrase is looked up whole first") {
+  CHECK(english(id_of("Grand Rapids")) == "Grand Rapids");
+  CHECK(english(id_of("Grand Rapids, MI")) == "Grand Rapids");
+  CHECK(id_of("Gran Canaria") == rapport::no_place);  // not "Canaria", which is nothing
 }
 
 TEST_CASE("places - an area phrase names the city's metro") {
@@ -346,7 +356,8 @@ TEST_CASE("places - display names follow the note's language") {
       {"Lisboa", "fr", "Lisbonne"},     {"Tokyo", "de", "Tokio"},          {"Tokyo", "ja", "東京"},
       {"Germany", "de", "Deutschland"}, {"Germany", "fr", "Allemagne"},    {"Deutschland", "en", "Germany"},
       {"Germany", "ja", "ドイツ"},      {"Bavaria", "de", "Bayern"},       {"Bayern", "en", "Bavaria"},
-      {"Munich", "it", "Munich"},       {"Munich", "xx-unknown", "Munich"},
+      {"Munich", "it", "Munich"},       {"Munich", "xx-unknown", "Munich"}, {"Montreal", "fr", "Montréal"},
+      {"Hamburg", "fr", "Hambourg"},    {"Brooklyn", "de", "Brooklyn"},
   };
   for (const auto &r : table) {
     INFO(r.place << " in " << r.locale);

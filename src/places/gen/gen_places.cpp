@@ -226,8 +226,11 @@ private:
       const std::string &v = t.get(i, col);
       if (!v.empty()) r.names.push_back(v);
     }
-    for (auto &a : split(t.get(i, "aliases"), '|'))
+    for (auto &a : split(t.get(i, "aliases"), '|')) {
+      if (a.find(',') != std::string::npos)
+        fail(t.path + ":" + std::to_string(t.lines[i]) + ": alias with a comma can never match: " + a);
       if (!a.empty()) r.names.push_back(a);
+    }
   }
 
   void load_regions() {
@@ -522,7 +525,9 @@ private:
     std::uint32_t first = 0;
     for (auto &[k, ids] : key_rows_) {
       key_list.push_back(k);
-      keys_out << "{" << ref(intern(k)) << "," << first << "," << ids.size() << "},\n";
+      const auto r = intern(k);
+      if (k.size() > 0xFFFF || ids.size() > 0xFFFF) fail("key too long or too common: " + k);
+      keys_out << "{" << r.off << "," << first << "," << r.len << "," << ids.size() << "},\n";
       for (auto id : ids) places_out << id << ",";
       places_out << "\n";
       first += static_cast<std::uint32_t>(ids.size());
