@@ -88,7 +88,8 @@ bool place_within(place_id inner, place_id outer) noexcept;
  * and "San Francisco Bay Area"; "Cambridge, MA" and "Boston"). False for
  * unknown ids and for distinct regions or countries.
  *
- *     rapport::same_city(resolve("Brooklyn, NY")->id, resolve("NYC")->id)  // true
+ *     rapport::same_city(rapport::resolve_place("Brooklyn, NY")->id,
+ *                        rapport::resolve_place("NYC")->id)  // true
  */
 bool same_city(place_id a, place_id b) noexcept;
 
