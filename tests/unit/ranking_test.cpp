@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "discovery/ranking_scan.hpp"
 #include "rapport/ranking.hpp"
 #include "support/people.hpp"
@@ -102,4 +104,36 @@ TEST_CASE("ranking - equal strengths are ranked by contact id, and the sender ne
   auto none = rank_recipients(*dir, me, march_first_plus(0), 0);
   REQUIRE(none);
   CHECK(none->empty());
+}
+
+TEST_CASE("ranking - many threads may read one directory at once") {
+  synthetic::network_options opts;
+  opts.contacts = 1500;
+  opts.events = 20;
+  auto net = synthetic::make_network(opts);
+  const auto now = march_first_plus(0);
+  auto serial = rank_recipients(net.dir, net.sender, now, 50);
+  REQUIRE(serial);
+  const auto want = ids(*serial);
+
+  std::vector<std::vector<std::string>> got(4);
+  std::vector<std::size_t> contexts(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 3; ++round) {
+        auto r = rank_recipients(net.dir, net.sender, now, 50);
+        if (r) got[t] = ids(*r);
+        for (const auto &c : net.dir.contacts()) {
+          auto found = find_shared_contexts(net.dir, net.sender, c, now);
+          if (found && round == 0) contexts[t] += found->size();
+        }
+      }
+    });
+  for (auto &th : threads) th.join();
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    CHECK(got[t] == want);
+    CHECK(contexts[t] == contexts[0]);
+  }
+  CHECK(contexts[0] > 0);
 }
