@@ -24,6 +24,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@
 #include "rapport/directory.hpp"
 #include "rapport/place.hpp"
 #include "rapport/result.hpp"
+
+namespace rapport::detail {
+struct prepared_sender_data;
+} // namespace rapport::detail
 
 namespace rapport {
 inline namespace v1 {
@@ -153,10 +158,42 @@ struct discovery_options {
 };
 
 /**
+ * A sender prepared for discovery against one directory: its location is
+ * resolved, its names folded and its events, offers and connections looked up
+ * once, for any number of recipients. Immutable; share it between threads.
+ * Holds copies of what it needs (the directory is shared, not copied).
+ *
+ *     rapport::prepared_sender me(dir, my_profile);
+ *     for (const auto &c : dir.contacts()) use(rapport::find_shared_contexts(me, c, now));
+ */
+class prepared_sender {
+public:
+  prepared_sender(const directory &dir, const contact &sender);
+
+  const contact &sender() const noexcept;
+  const directory &dir() const noexcept;
+
+private:
+  friend struct rapport::detail::directory_access;
+  std::shared_ptr<const detail::prepared_sender_data> data_;
+};
+
+/**
+ * Every context the prepared sender and `recipient` share, strongest first
+ * (ties: kind order, then the context's key), each with evidence. An empty
+ * list means nothing is shared. Errors: invalid_argument when sender and
+ * recipient are the same contact.
+ */
+result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &sender, const contact &recipient,
+                                                         std::chrono::sys_seconds now,
+                                                         const discovery_options &options = {});
+
+/**
  * Every context sender and recipient share, strongest first (ties: kind order,
  * then the context's key), each with evidence. An empty list means nothing is
  * shared. Sender and recipient need not be in the directory, but events,
- * challenges and mutual connections are looked up there.
+ * challenges and mutual connections are looked up there. For many recipients,
+ * prepare the sender once (prepared_sender) instead.
  * Errors: invalid_argument when sender and recipient are the same contact.
  */
 result<std::vector<shared_context>> find_shared_contexts(const directory &dir, const contact &sender,

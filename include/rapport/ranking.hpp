@@ -53,5 +53,10 @@ result<std::vector<ranked_contact>> rank_recipients(const directory &dir, const 
                                                     const rank_filter &filter = {},
                                                     const discovery_options &options = {});
 
+/** The same, for a sender prepared once (cheaper when ranking repeatedly). */
+result<std::vector<ranked_contact>> rank_recipients(const prepared_sender &sender, std::chrono::sys_seconds now,
+                                                    std::size_t k, const rank_filter &filter = {},
+                                                    const discovery_options &options = {});
+
 } // namespace v1
 } // namespace rapport

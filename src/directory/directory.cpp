@@ -184,7 +184,23 @@ const contact_info &info_for(const directory_data &d, const contact &c, contact_
   }
   std::sort(info.neighbours.begin(), info.neighbours.end());
   info.neighbours.erase(std::unique(info.neighbours.begin(), info.neighbours.end()), info.neighbours.end());
+  link_events_and_challenges(d, c, info);
   return info;
+}
+
+void link_events_and_challenges(const directory_data &d, const contact &c, contact_info &info) {
+  info.events.clear();
+  for (std::uint32_t i = 0; i < c.events.size(); ++i)
+    if (auto it = d.event_by_id.find(c.events[i].event_id); it != d.event_by_id.end()) info.events.emplace_back(it->second, i);
+  std::sort(info.events.begin(), info.events.end());
+  info.challenges.clear();
+  for (std::uint32_t o = 0; o < c.offers.size(); ++o)
+    for (std::uint32_t j = 0; j < c.offers[o].challenge_ids.size(); ++j) {
+      auto it = d.challenge_by_id.find(c.offers[o].challenge_ids[j]);
+      if (it == d.challenge_by_id.end()) continue;
+      if (std::none_of(info.challenges.begin(), info.challenges.end(), [&](const auto &x) { return x[0] == it->second; }))
+        info.challenges.push_back({it->second, o, j});
+    }
 }
 
 std::string display_name(const contact &c) {
@@ -479,6 +495,7 @@ result<directory> directory_builder::build() {
         seen_events.push_back(key);
         d.participants[it->second].push_back({ci, c.events[i].role});
       }
+      detail::link_events_and_challenges(d, c, info);
       for (std::size_t i = 0; i < c.offers.size(); ++i)
         for (const auto &ch : c.offers[i].challenge_ids)
           if (!d.challenge_by_id.count(ch))

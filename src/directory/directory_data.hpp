@@ -1,6 +1,7 @@
 // Private: what a built directory holds, shared by directory.cpp, discovery and ranking.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "rapport/directory.hpp"
+#include "rapport/discovery.hpp"
 
 namespace rapport::detail {
 
@@ -34,6 +36,9 @@ struct contact_info {
   std::vector<std::pair<key_id, std::uint32_t>> schools;  ///< key, index in contact::schools
   std::vector<std::pair<key_id, std::uint32_t>> topics;   ///< key, index in contact::topics
   std::vector<std::uint32_t> neighbours;                  ///< contact indexes of connections (sorted, unique)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> events;  ///< (event index, index in contact::events), sorted
+  /// Offers' known challenges: (challenge index, offer index, index in offer::challenge_ids), first offer per challenge.
+  std::vector<std::array<std::uint32_t, 3>> challenges;
 };
 
 /** A participation in an event, by event index. */
@@ -70,8 +75,20 @@ struct directory_data {
   }
 };
 
+struct prepared_sender_data;
+
 struct directory_access {
   static const directory_data &data(const directory &d) { return *d.data_; }
+  static const prepared_sender_data &data(const prepared_sender &s) { return *s.data_; }
+};
+
+/** A sender prepared for many recipients: its derived info computed once. */
+struct prepared_sender_data {
+  directory dir;
+  contact sender;
+  contact_info info;
+  bool in_directory = false;
+  std::uint32_t index = 0;
 };
 
 /** The german match key of `s`, or "" for invalid UTF-8 (validated earlier). */
@@ -88,6 +105,9 @@ bool contains_words(std::string_view text, std::string_view keyword);
  * records, otherwise computed into `storage` (place resolved, keys looked up).
  */
 const contact_info &info_for(const directory_data &d, const contact &c, contact_info &storage);
+
+/** Fills `info.events` and `info.challenges` from the contact's participations and offers. */
+void link_events_and_challenges(const directory_data &d, const contact &c, contact_info &info);
 
 /** Whether `c` is a record of `d` (same object), and its index. */
 bool index_of(const directory_data &d, const contact &c, std::uint32_t &index);

@@ -120,24 +120,26 @@ const std::string &tie_key(const shared_context &c) {
   return none;
 }
 
-void events(const detail::directory_data &d, const contact &s, const contact &r, std::chrono::sys_seconds now,
-            const discovery_weights &w, std::vector<shared_context> &out) {
-  for (std::size_t i = 0; i < s.events.size(); ++i) {
-    auto it = d.event_by_id.find(s.events[i].event_id);
-    if (it == d.event_by_id.end()) continue;
-    // Skip when an earlier participation of the sender names the same event: handled there.
-    bool earlier = false;
-    for (std::size_t p = 0; p < i; ++p) earlier = earlier || s.events[p].event_id == s.events[i].event_id;
-    if (earlier) continue;
-    const event &e = d.events[it->second];
+void events(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
+            const detail::contact_info &ri, std::chrono::sys_seconds now, const discovery_weights &w,
+            std::vector<shared_context> &out) {
+  // Both lists are sorted by event index: walk them together, one context per shared event.
+  auto a = si.events.begin(), b = ri.events.begin();
+  while (a != si.events.end() && b != ri.events.end()) {
+    if (a->first < b->first) { ++a; continue; }
+    if (b->first < a->first) { ++b; continue; }
+    const std::uint32_t ei = a->first;
+    const auto a_end = std::find_if(a, si.events.end(), [&](const auto &x) { return x.first != ei; });
+    const auto b_end = std::find_if(b, ri.events.end(), [&](const auto &x) { return x.first != ei; });
+    const event &e = d.events[ei];
     const auto when = detail::when_of(e, now);
     shared_context best;
     bool found = false;
-    for (std::size_t si = i; si < s.events.size(); ++si) {
-      if (s.events[si].event_id != e.id) continue;
-      for (std::size_t ri = 0; ri < r.events.size(); ++ri) {
-        if (r.events[ri].event_id != e.id) continue;
-        const double strength = detail::event_strength(s.events[si].role, r.events[ri].role, when, w);
+    for (auto x = a; x != a_end; ++x)
+      for (auto y = b; y != b_end; ++y) {
+        const auto &sp = s.events[x->second];
+        const auto &rp = r.events[y->second];
+        const double strength = detail::event_strength(sp.role, rp.role, when, w);
         if (found && strength <= best.strength) continue;
         found = true;
         best = shared_context{};
@@ -145,19 +147,20 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
         best.strength = strength;
         best.event_id = e.id;
         best.event_name = e.name;
-        best.relation = detail::relation_of(s.events[si].role, r.events[ri].role);
+        best.relation = detail::relation_of(sp.role, rp.role);
         best.timing = when.timing;
         best.days_until = when.days_until;
-        best.sender_role = s.events[si].role;
-        best.recipient_role = r.events[ri].role;
+        best.sender_role = sp.role;
+        best.recipient_role = rp.role;
         best.evidence = {
-            ev(evidence_side::sender, record(s), at("events", si) + ".role", to_string(s.events[si].role)),
-            ev(evidence_side::recipient, record(r), at("events", ri) + ".role", to_string(r.events[ri].role)),
+            ev(evidence_side::sender, record(s), at("events", x->second) + ".role", to_string(sp.role)),
+            ev(evidence_side::recipient, record(r), at("events", y->second) + ".role", to_string(rp.role)),
             ev(evidence_side::shared, "event:" + e.id, "name", e.name),
         };
       }
-    }
-    if (found) out.push_back(std::move(best));
+    out.push_back(std::move(best));
+    a = a_end;
+    b = b_end;
   }
 }
 
@@ -181,16 +184,12 @@ bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const conta
   return false;
 }
 
-void challenges(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &ri,
+void challenges(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
+                const detail::contact_info &ri,
                 const discovery_weights &w, std::vector<shared_context> &out) {
   if (ri.industries.empty()) return;
-  std::vector<std::uint32_t> done;
-  for (std::size_t o = 0; o < s.offers.size(); ++o) {
-    for (std::size_t j = 0; j < s.offers[o].challenge_ids.size(); ++j) {
-      auto it = d.challenge_by_id.find(s.offers[o].challenge_ids[j]);
-      if (it == d.challenge_by_id.end()) continue;
-      const std::uint32_t h = it->second;
-      if (std::find(done.begin(), done.end(), h) != done.end()) continue;
+  for (const auto &[h, o, j] : si.challenges) {
+    {
       // Does it affect one of the recipient's industries? If so, which field says so?
       const auto &affected = d.challenge_industries[h];
       if (std::none_of(ri.industries.begin(), ri.industries.end(), [&](detail::key_id k) {
@@ -210,7 +209,6 @@ void challenges(const detail::directory_data &d, const contact &s, const contact
       for (std::size_t i = 0; i < r.organizations.size(); ++i)
         if (r.organizations[i].current) check(r.organizations[i].industry, at("organizations", i) + ".industry");
       if (field.empty()) continue;
-      done.push_back(h);
       const challenge &ch = d.challenges[h];
       std::string kw_field, kw_value;
       const bool keyword = keyword_shows(d, h, r, kw_field, kw_value);
@@ -308,24 +306,54 @@ void keyed(context_kind kind, const char *field, const std::vector<std::string> 
 
 } // namespace
 
+prepared_sender::prepared_sender(const directory &dir, const contact &sender) {
+  auto data = std::make_shared<detail::prepared_sender_data>();
+  data->dir = dir;
+  const auto &d = detail::directory_access::data(dir);
+  std::uint32_t index = 0;
+  if (detail::index_of(d, sender, index)) {
+    data->in_directory = true;
+    data->index = index;
+    data->sender = sender;
+    data->info = d.info[index];
+  } else {
+    data->sender = sender;
+    detail::contact_info storage;
+    data->info = detail::info_for(d, data->sender, storage);
+  }
+  data_ = std::move(data);
+}
+
+const contact &prepared_sender::sender() const noexcept { return data_->sender; }
+const directory &prepared_sender::dir() const noexcept { return data_->dir; }
+
 result<std::vector<shared_context>> find_shared_contexts(const directory &dir, const contact &sender,
                                                          const contact &recipient, std::chrono::sys_seconds now,
                                                          const discovery_options &options) {
   if (&sender == &recipient || sender.id == recipient.id)
     return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + sender.id + "'");
-  const auto &d = detail::directory_access::data(dir);
+  return find_shared_contexts(prepared_sender(dir, sender), recipient, now, options);
+}
+
+result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &prepared, const contact &recipient,
+                                                         std::chrono::sys_seconds now,
+                                                         const discovery_options &options) {
+  const auto &ps = detail::directory_access::data(prepared);
+  const contact &sender = ps.sender;
+  if (sender.id == recipient.id)
+    return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + sender.id + "'");
+  const auto &d = detail::directory_access::data(ps.dir);
   const auto &w = options.weights;
-  std::uint32_t s_idx = 0, r_idx = 0;
-  const bool s_in = detail::index_of(d, sender, s_idx);
+  std::uint32_t r_idx = 0;
   const bool r_in = detail::index_of(d, recipient, r_idx);
-  detail::contact_info s_storage, r_storage;
-  const auto &si = detail::info_for(d, sender, s_storage);
+  detail::contact_info r_storage;
+  const auto &si = ps.info;
   const auto &ri = detail::info_for(d, recipient, r_storage);
 
   std::vector<shared_context> out;
-  events(d, sender, recipient, now, w, out);
-  challenges(d, sender, recipient, ri, w, out);
-  mutuals(d, sender, recipient, si, ri, s_in, s_idx, r_in, r_idx, w, out);
+  events(d, sender, recipient, si, ri, now, w, out);
+  challenges(d, sender, recipient, si, ri, w, out);
+  mutuals(d, sender, recipient, si, ri, ps.in_directory, ps.index, r_in, r_idx, w, out);
   city(sender, recipient, si, ri, w, out);
   employers(sender, recipient, si, ri, w, out);
   keyed(context_kind::school, "schools", sender.schools, recipient.schools, si.schools, ri.schools, sender, recipient,

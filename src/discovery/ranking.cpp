@@ -186,15 +186,15 @@ bool better(const scored &a, const scored &b) {
 }
 
 // The best context of each selected contact, in ranked order.
-result<std::vector<ranked_contact>> finish(const directory &dir, const contact &sender, std::chrono::sys_seconds now,
+result<std::vector<ranked_contact>> finish(const prepared_sender &sender, std::chrono::sys_seconds now,
                                            std::vector<scored> top, const rank_filter &f,
                                            const discovery_options &options) {
-  const auto &d = detail::directory_access::data(dir);
+  const auto &d = detail::directory_access::data(sender.dir());
   std::sort(top.begin(), top.end(), better);
   std::vector<ranked_contact> out;
   out.reserve(top.size());
   for (const auto &t : top) {
-    auto found = find_shared_contexts(dir, sender, d.contacts[t.index], now, options);
+    auto found = find_shared_contexts(sender, d.contacts[t.index], now, options);
     if (!found) return found.error();
     for (auto &c : *found)
       if (kind_allowed(f, c.kind)) {
@@ -212,11 +212,40 @@ result<const std::vector<detail::participant> *> event_filter(const directory_da
   return &d.participants[it->second];
 }
 
-bool takes_part(const std::vector<detail::participant> *parts, std::uint32_t c) {
-  if (!parts) return true;
-  auto it = std::lower_bound(parts->begin(), parts->end(), c,
-                             [](const detail::participant &p, std::uint32_t v) { return p.contact < v; });
-  return it != parts->end() && it->contact == c;
+
+// The best allowed context's strength, or 0.
+double best_strength(const prepared_sender &sender, const contact &who, std::chrono::sys_seconds now,
+                     const rank_filter &f, const discovery_options &options, result<void> &failure) {
+  auto found = find_shared_contexts(sender, who, now, options);
+  if (!found) {
+    failure = found.error();
+    return 0;
+  }
+  for (const auto &ctx : *found)
+    if (kind_allowed(f, ctx.kind)) return ctx.strength;
+  return 0;
+}
+
+// Scores every contact in `candidates` (ascending indexes) by full discovery and keeps the best k.
+result<std::vector<ranked_contact>> rank_by_discovery(const prepared_sender &sender, const std::vector<std::uint32_t> &candidates,
+                                                      std::chrono::sys_seconds now, std::size_t k, const rank_filter &f,
+                                                      const discovery_options &options) {
+  const auto &d = detail::directory_access::data(sender.dir());
+  const double floor = std::max(f.min_strength, options.min_strength);
+  std::vector<scored> all;
+  result<void> failure;
+  for (std::uint32_t c : candidates) {
+    const contact &who = d.contacts[c];
+    if (who.id == sender.sender().id) continue;
+    if (f.predicate && !f.predicate(who)) continue;
+    const double s = best_strength(sender, who, now, f, options, failure);
+    if (!failure) return failure.error();
+    if (s > 0 && s >= floor) all.push_back({s, c});
+  }
+  const std::size_t n = std::min(k, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), better);
+  all.resize(n);
+  return finish(sender, now, std::move(all), f, options);
 }
 
 } // namespace
@@ -224,17 +253,30 @@ bool takes_part(const std::vector<detail::participant> *parts, std::uint32_t c) 
 result<std::vector<ranked_contact>> rank_recipients(const directory &dir, const contact &sender,
                                                     std::chrono::sys_seconds now, std::size_t k,
                                                     const rank_filter &filter, const discovery_options &options) {
-  const auto &d = detail::directory_access::data(dir);
+  return rank_recipients(prepared_sender(dir, sender), now, k, filter, options);
+}
+
+result<std::vector<ranked_contact>> rank_recipients(const prepared_sender &prepared, std::chrono::sys_seconds now,
+                                                    std::size_t k, const rank_filter &filter,
+                                                    const discovery_options &options) {
+  const auto &d = detail::directory_access::data(prepared.dir());
+  const auto &ps = detail::directory_access::data(prepared);
   auto parts = event_filter(d, filter);
   if (!parts) return parts.error();
   if (k == 0) return std::vector<ranked_contact>{};
-  detail::contact_info storage;
-  const auto &si = detail::info_for(d, sender, storage);
+  if (*parts) {
+    // "Whom do I know at this event?": the participants are the candidates; score each.
+    std::vector<std::uint32_t> candidates;
+    candidates.reserve((*parts)->size());
+    for (const auto &p : **parts) candidates.push_back(p.contact);
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    return rank_by_discovery(prepared, candidates, now, k, filter, options);
+  }
   const double floor = std::max(filter.min_strength, options.min_strength);
 
   std::vector<std::vector<std::uint32_t>> scratch;
   scratch.reserve(64);
-  const auto groups = build_groups(d, sender, si, now, filter, options.weights, scratch);
+  const auto groups = build_groups(d, ps.sender, ps.info, now, filter, options.weights, scratch);
 
   // Max-heap whose top is the worst of the best k.
   auto worse_on_top = [](const scored &a, const scored &b) { return better(a, b); };
@@ -252,7 +294,7 @@ result<std::vector<ranked_contact>> rank_recipients(const directory &dir, const 
       if (heap.size() == k && !better(cand, heap.top())) break;  // later members have larger ids
       seen.insert(c);
       const contact &who = d.contacts[c];
-      if (who.id == sender.id || !takes_part(*parts, c)) continue;
+      if (who.id == ps.sender.id) continue;
       if (filter.predicate && !filter.predicate(who)) continue;
       if (heap.size() == k) heap.pop();
       heap.push(cand);
@@ -263,7 +305,7 @@ result<std::vector<ranked_contact>> rank_recipients(const directory &dir, const 
     top.push_back(heap.top());
     heap.pop();
   }
-  return finish(dir, sender, now, std::move(top), filter, options);
+  return finish(prepared, now, std::move(top), filter, options);
 }
 
 } // namespace v1
@@ -276,26 +318,17 @@ result<std::vector<ranked_contact>> rank_recipients_full_scan(const directory &d
                                                               const rank_filter &filter,
                                                               const discovery_options &options) {
   const auto &d = directory_access::data(dir);
-  auto parts = event_filter(d, filter);
-  if (!parts) return parts.error();
-  const double floor = std::max(filter.min_strength, options.min_strength);
-  std::vector<scored> all;
-  for (std::uint32_t c = 0; c < d.contacts.size(); ++c) {
-    const contact &who = d.contacts[c];
-    if (who.id == sender.id || !takes_part(*parts, c)) continue;
-    if (filter.predicate && !filter.predicate(who)) continue;
-    auto found = find_shared_contexts(dir, sender, who, now, options);
-    if (!found) return found.error();
-    for (const auto &ctx : *found)
-      if (kind_allowed(filter, ctx.kind)) {
-        if (ctx.strength >= floor && ctx.strength > 0) all.push_back({ctx.strength, c});
-        break;
-      }
+  std::vector<std::uint32_t> all;
+  if (!filter.event_id.empty()) {
+    auto it = d.event_by_id.find(filter.event_id);
+    if (it == d.event_by_id.end()) return make_error(errc::not_found, "no event with id '" + filter.event_id + "'");
+    for (const auto &p : d.participants[it->second])
+      if (all.empty() || all.back() != p.contact) all.push_back(p.contact);
+  } else {
+    all.resize(d.contacts.size());
+    for (std::uint32_t c = 0; c < all.size(); ++c) all[c] = c;
   }
-  const std::size_t n = std::min(k, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), better);
-  all.resize(n);
-  return finish(dir, sender, now, std::move(all), filter, options);
+  return rapport::v1::rank_by_discovery(prepared_sender(dir, sender), all, now, k, filter, options);
 }
 
 } // namespace rapport::detail
