@@ -109,8 +109,12 @@ struct segment {
     count = 0;
     phrase = false;
   }
+  // Weak names (from a less common language) count only when no strong one shares the key.
   void add(id_span s) {
-    for (std::uint32_t i = 0; i < s.size && count < max_ids; ++i) ids[count++] = s.begin[i];
+    bool any_strong = false;
+    for (std::uint32_t i = 0; i < s.size; ++i) any_strong = any_strong || !(s.begin[i] & dp::weak_bit);
+    for (std::uint32_t i = 0; i < s.size && count < max_ids; ++i)
+      if (!any_strong || !(s.begin[i] & dp::weak_bit)) ids[count++] = s.begin[i] & ~dp::weak_bit;
   }
 };
 

@@ -302,6 +302,14 @@ TEST_CASE("places - LinkedIn's phrasings in English, German, French and Spanish"
   }
 }
 
+TEST_CASE("places - a name in one of ICU's less common languages does not shadow a city") {
+  // "Albany" names Albania in one of ICU's languages; "Baki" names Bangui in another.
+  CHECK(english(id_of("Albany")) == "Albany");
+  CHECK(country_of(id_of("Albany")) == "US");
+  CHECK(english(id_of("Bakı")) == "Baku");
+  CHECK(english(id_of("Albanien")) == "Albania");  // German is a common language
+}
+
 TEST_CASE("places - a name that starts like a phrase is looked up whole first") {
   CHECK(english(id_of("Grand Rapids")) == "Grand Rapids");
   CHECK(english(id_of("Grand Rapids, MI")) == "Grand Rapids");
