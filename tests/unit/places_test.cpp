@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "rapport/place.hpp"
@@ -268,6 +269,10 @@ TEST_CASE("places - LinkedIn's phrasings in English, German, French and Spanish"
       {"Greater Stockholm Metropolitan Area", "Stockholm"},
       {"Amsterdam Area", "Amsterdam"},
       {"Greater Sydney Area", "Sydney"},
+      {"Tampa Bay Area", "Tampa"},
+      {"Greater Lyon", "Lyon"},
+      {"Denver Metropolitan Area", "Boulder, CO"},
+      {"Stuttgart Region", "Böblingen"},
       // German
       {"Großraum München", "Munich"},
       {"Großraum Stuttgart", "Stuttgart"},
@@ -456,4 +461,31 @@ TEST_CASE("places - a time-zone exemplar city resolves with lower confidence tha
   // ICU's qualified sub-zones ("Knox, Indiana") and research stations are not cities.
   CHECK(id_of("Knox") == rapport::no_place);
   CHECK(id_of("McMurdo") == rapport::no_place);
+}
+
+TEST_CASE("places - resolving from many threads gives the same answers") {
+  const std::vector<std::string> inputs = {"Großraum München", "Brooklyn, NY", "東京", "Paris, TX", "Wien",
+                                           "Área metropolitana de Madrid", "Москва", "Portland"};
+  std::vector<place_id> expected;
+  for (const auto &s : inputs) expected.push_back(id_of(s));
+  std::vector<std::vector<place_id>> got(4);
+  std::vector<std::vector<std::string>> names(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        for (const auto &s : inputs) {
+          const auto r = rapport::resolve_place(s);
+          if (round == 0) got[t].push_back(r ? r->id : rapport::no_place);
+        }
+      }
+      const auto n = rapport::place_display_name(got[t].front(), t % 2 ? "de" : "fr");
+      names[t].push_back(n ? *n : std::string());
+    });
+  }
+  for (auto &th : threads) th.join();
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    CHECK(got[t] == expected);
+    CHECK(names[t].front() == (t % 2 ? "Metropolregion München" : "Région métropolitaine de Munich"));
+  }
 }
