@@ -149,7 +149,7 @@ private:
   std::string dir_;
   std::vector<row> rows_;
   std::vector<icu::Locale> languages_;  // one locale per language ICU has data for
-  std::map<std::string, std::uint32_t> country_by_code_, region_by_code_, city_by_id_;
+  std::map<std::string, std::uint32_t> country_by_code_, region_by_code_;
   std::map<std::string, std::uint32_t> ids_;  // curated id -> place id
   std::map<std::string, std::vector<std::uint32_t>> key_rows_;
 
@@ -182,7 +182,6 @@ private:
     std::map<std::string, std::size_t> curated;
     for (std::size_t i = 0; i < t.rows.size(); ++i) curated[t.get(i, "code")] = i;
 
-    UErrorCode st = U_ZERO_ERROR;
     const char *const *codes = icu::Locale::getISOCountries();
     for (; *codes; ++codes) {
       const std::string code = *codes;
@@ -211,8 +210,11 @@ private:
       if (auto it = curated.find(code); it != curated.end()) {
         const std::string where = t.path + ":" + std::to_string(t.lines[it->second]);
         r.population = to_u32(t.get(it->second, "population"), where);
-        for (auto &a : split(t.get(it->second, "aliases"), '|'))
+        for (auto &a : split(t.get(it->second, "aliases"), '|')) {
+          if (a.find(',') != std::string::npos) fail(where + ": alias with a comma can never match: " + a);
           if (!a.empty()) r.names.push_back(a);
+          r.weak.erase(a);  // curated, so strong
+        }
         if (!t.get(it->second, "en").empty()) {
           r.names.push_back(r.en);
           r.en = t.get(it->second, "en");
@@ -223,7 +225,6 @@ private:
       }
       country_by_code_[code] = add(std::move(r));
     }
-    (void)st;
     if (!curated.empty()) fail(t.path + ": ICU does not know country " + curated.begin()->first);
   }
 
