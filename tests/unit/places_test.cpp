@@ -392,6 +392,19 @@ TEST_CASE("places - unknown text resolves to no place") {
   }
 }
 
+TEST_CASE("places - long and odd text is handled") {
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += "lorem ipsum ";
+  const auto long_text = rapport::resolve_place(words);
+  REQUIRE(long_text);
+  CHECK(long_text->id == rapport::no_place);
+  std::string commas(50000, ',');
+  const auto many_segments = rapport::resolve_place(commas + "Munich" + commas + "Germany");
+  REQUIRE(many_segments);
+  CHECK(many_segments->id == id_of("Munich"));
+  CHECK(id_of(std::string("Munich\0Germany", 14)) != rapport::no_place);  // NUL is a separator
+}
+
 TEST_CASE("places - text with an unknown part still resolves, with less confidence") {
   const auto res = rapport::resolve_place("Munich, Remote");
   REQUIRE(res);
