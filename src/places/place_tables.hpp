@@ -37,7 +37,10 @@ struct place_row {
   std::uint32_t population;
 };
 
-/** A distinct match key and the places it names: key_places[first, first+count). */
+/**
+ * A distinct match key and the places it names: key_places[first, first+count),
+ * each a place id, with weak_bit set for a weak name.
+ */
 struct key_entry {
   std::uint32_t off;    ///< the key in `blob`
   std::uint32_t first;
@@ -50,6 +53,9 @@ struct fold_entry {
   str_ref to;           ///< ASCII text before digraph collapse (empty for apostrophes)
   std::uint8_t separator; ///< 1 when the code point separates words, 2 when only ICU can fold it
 };
+
+/** Set in a key_places entry when only a less common language gives the place that name. */
+inline constexpr std::uint32_t weak_bit = 0x80000000u;
 
 inline constexpr char32_t fold_first = 0x80;
 inline constexpr char32_t fold_last = 0x24F;

@@ -99,6 +99,7 @@ bool strip_phrase(std::string_view &key) {
 
 constexpr std::size_t max_segments = 8;
 constexpr std::size_t max_ids = 24;
+constexpr std::size_t max_split_key = 64;
 
 /** The places one segment of the text names. */
 struct segment {
@@ -109,8 +110,12 @@ struct segment {
     count = 0;
     phrase = false;
   }
+  // Weak names (from a less common language) count only when no strong one shares the key.
   void add(id_span s) {
-    for (std::uint32_t i = 0; i < s.size && count < max_ids; ++i) ids[count++] = s.begin[i];
+    bool any_strong = false;
+    for (std::uint32_t i = 0; i < s.size; ++i) any_strong = any_strong || !(s.begin[i] & dp::weak_bit);
+    for (std::uint32_t i = 0; i < s.size && count < max_ids; ++i)
+      if (!any_strong || !(s.begin[i] & dp::weak_bit)) ids[count++] = s.begin[i] & ~dp::weak_bit;
   }
 };
 
@@ -137,8 +142,9 @@ void match_key_into(std::string_view key, segments &out) {
     if (n == tries.size() || !strip_phrase(k)) break;
     tries[n++] = k;
   }
-  // "Portland OR", "Austin Texas": two names without a comma.
-  for (std::size_t i = 0; i < n; ++i) {
+  // "Portland OR", "Austin Texas": two names without a comma. Only for short
+  // keys, so that a long text costs linear time.
+  for (std::size_t i = 0; i < n && key.size() <= max_split_key; ++i) {
     const std::string_view k = tries[i];
     for (std::size_t sp = k.rfind(' '); sp != std::string_view::npos && sp > 0; sp = k.rfind(' ', sp - 1)) {
       auto left = lookup(k.substr(0, sp));

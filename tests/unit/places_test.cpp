@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "rapport/place.hpp"
@@ -268,6 +269,10 @@ TEST_CASE("places - LinkedIn's phrasings in English, German, French and Spanish"
       {"Greater Stockholm Metropolitan Area", "Stockholm"},
       {"Amsterdam Area", "Amsterdam"},
       {"Greater Sydney Area", "Sydney"},
+      {"Tampa Bay Area", "Tampa"},
+      {"Greater Lyon", "Lyon"},
+      {"Denver Metropolitan Area", "Boulder, CO"},
+      {"Stuttgart Region", "Böblingen"},
       // German
       {"Großraum München", "Munich"},
       {"Großraum Stuttgart", "Stuttgart"},
@@ -300,6 +305,14 @@ TEST_CASE("places - LinkedIn's phrasings in English, German, French and Spanish"
     CHECK(rapport::same_city(res->id, id_of(r.city)));
     CHECK(res->confidence >= 0.9);
   }
+}
+
+TEST_CASE("places - a name in one of ICU's less common languages does not shadow a city") {
+  // "Albany" names Albania in one of ICU's languages; "Baki" names Bangui in another.
+  CHECK(english(id_of("Albany")) == "Albany");
+  CHECK(country_of(id_of("Albany")) == "US");
+  CHECK(english(id_of("Bakı")) == "Baku");
+  CHECK(english(id_of("Albanien")) == "Albania");  // German is a common language
 }
 
 TEST_CASE("places - a name that starts like a phrase is looked up whole first") {
@@ -379,6 +392,19 @@ TEST_CASE("places - unknown text resolves to no place") {
   }
 }
 
+TEST_CASE("places - long and odd text is handled") {
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += "lorem ipsum ";
+  const auto long_text = rapport::resolve_place(words);
+  REQUIRE(long_text);
+  CHECK(long_text->id == rapport::no_place);
+  std::string commas(50000, ',');
+  const auto many_segments = rapport::resolve_place(commas + "Munich" + commas + "Germany");
+  REQUIRE(many_segments);
+  CHECK(many_segments->id == id_of("Munich"));
+  CHECK(id_of(std::string("Munich\0Germany", 14)) != rapport::no_place);  // NUL is a separator
+}
+
 TEST_CASE("places - text with an unknown part still resolves, with less confidence") {
   const auto res = rapport::resolve_place("Munich, Remote");
   REQUIRE(res);
@@ -448,4 +474,31 @@ TEST_CASE("places - a time-zone exemplar city resolves with lower confidence tha
   // ICU's qualified sub-zones ("Knox, Indiana") and research stations are not cities.
   CHECK(id_of("Knox") == rapport::no_place);
   CHECK(id_of("McMurdo") == rapport::no_place);
+}
+
+TEST_CASE("places - resolving from many threads gives the same answers") {
+  const std::vector<std::string> inputs = {"Großraum München", "Brooklyn, NY", "東京", "Paris, TX", "Wien",
+                                           "Área metropolitana de Madrid", "Москва", "Portland"};
+  std::vector<place_id> expected;
+  for (const auto &s : inputs) expected.push_back(id_of(s));
+  std::vector<std::vector<place_id>> got(4);
+  std::vector<std::vector<std::string>> names(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        for (const auto &s : inputs) {
+          const auto r = rapport::resolve_place(s);
+          if (round == 0) got[t].push_back(r ? r->id : rapport::no_place);
+        }
+      }
+      const auto n = rapport::place_display_name(got[t].front(), t % 2 ? "de" : "fr");
+      names[t].push_back(n ? *n : std::string());
+    });
+  }
+  for (auto &th : threads) th.join();
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    CHECK(got[t] == expected);
+    CHECK(names[t].front() == (t % 2 ? "Metropolregion München" : "Région métropolitaine de Munich"));
+  }
 }

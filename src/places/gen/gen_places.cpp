@@ -114,6 +114,19 @@ struct row {
   std::string metro_id, parent_id, region_code;  // resolved later
   std::uint32_t metro = 0, parent = 0, region = 0, country_row = 0, population = 0;
   std::vector<std::string> names;  // every spelling, keyed later
+  std::set<std::string> weak;      // names only a less common language gives (ICU)
+
+  /** A name from ICU in `language`: strong in en/de/fr/es and the country's own language. */
+  void add_icu_name(const std::string &name, const char *language) {
+    const std::string l = language;
+    const bool strong = l == "en" || l == "de" || l == "fr" || l == "es" || l == lang;
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+      if (!strong) weak.insert(name);
+    } else if (strong) {
+      weak.erase(name);
+    }
+  }
 };
 
 class generator {
@@ -136,7 +149,7 @@ private:
   std::string dir_;
   std::vector<row> rows_;
   std::vector<icu::Locale> languages_;  // one locale per language ICU has data for
-  std::map<std::string, std::uint32_t> country_by_code_, region_by_code_, city_by_id_;
+  std::map<std::string, std::uint32_t> country_by_code_, region_by_code_;
   std::map<std::string, std::uint32_t> ids_;  // curated id -> place id
   std::map<std::string, std::vector<std::uint32_t>> key_rows_;
 
@@ -169,7 +182,6 @@ private:
     std::map<std::string, std::size_t> curated;
     for (std::size_t i = 0; i < t.rows.size(); ++i) curated[t.get(i, "code")] = i;
 
-    UErrorCode st = U_ZERO_ERROR;
     const char *const *codes = icu::Locale::getISOCountries();
     for (; *codes; ++codes) {
       const std::string code = *codes;
@@ -186,12 +198,11 @@ private:
       r.local = utf8(region_locale.getDisplayCountry(icu::Locale(r.lang.c_str()), local_u));
       r.names.push_back(en);
       r.names.push_back(r.local);
-      std::set<std::string> seen;
       for (const auto &lang : languages_) {
         icu::UnicodeString u;
         region_locale.getDisplayCountry(lang, u);
         std::string name = utf8(u);
-        if (name != code && seen.insert(name).second) r.names.push_back(name);
+        if (name != code) r.add_icu_name(name, lang.getLanguage());
       }
       r.de = display_if_different(region_locale, "de", en);
       r.fr = display_if_different(region_locale, "fr", en);
@@ -199,8 +210,11 @@ private:
       if (auto it = curated.find(code); it != curated.end()) {
         const std::string where = t.path + ":" + std::to_string(t.lines[it->second]);
         r.population = to_u32(t.get(it->second, "population"), where);
-        for (auto &a : split(t.get(it->second, "aliases"), '|'))
+        for (auto &a : split(t.get(it->second, "aliases"), '|')) {
+          if (a.find(',') != std::string::npos) fail(where + ": alias with a comma can never match: " + a);
           if (!a.empty()) r.names.push_back(a);
+          r.weak.erase(a);  // curated, so strong
+        }
         if (!t.get(it->second, "en").empty()) {
           r.names.push_back(r.en);
           r.en = t.get(it->second, "en");
@@ -211,7 +225,6 @@ private:
       }
       country_by_code_[code] = add(std::move(r));
     }
-    (void)st;
     if (!curated.empty()) fail(t.path + ": ICU does not know country " + curated.begin()->first);
   }
 
@@ -349,11 +362,10 @@ private:
       r.zone = zone_id;
       // "Mexico", the French exemplar of Mexico City, names the country.
       const std::set<std::string> &country_keys = keys_of_country(region);
-      std::set<std::string> seen;
-      for (const auto &tzn : names) {
+      for (std::size_t li = 0; li < names.size(); ++li) {
         icu::UnicodeString v;
-        std::string name = first_part(utf8(tzn->getExemplarLocationName(*zone, v)));
-        if (!name.empty() && seen.insert(name).second && !country_keys.count(key_of(name))) r.names.push_back(name);
+        std::string name = first_part(utf8(names[li]->getExemplarLocationName(*zone, v)));
+        if (!name.empty() && !country_keys.count(key_of(name))) r.add_icu_name(name, languages_[li].getLanguage());
       }
     }
   }
@@ -459,23 +471,34 @@ private:
     if (!fast_agrees(name, key)) fail("the fast key of \"" + name + "\" differs from match_key's \"" + key + "\"");
   }
 
+  // A key names a place strongly when any of the place's names with that key
+  // is strong; key_places marks weak entries with weak_bit, and the resolver
+  // ignores them where a strong entry shares the key ("Albany" is a name of
+  // Albania in one of ICU's languages, but Albany, NY is meant).
   void build_keys() {
     for (std::uint32_t i = 0; i < rows_.size(); ++i) {
-      std::set<std::string> mine;
+      std::map<std::string, bool> mine;  // key -> strong
+      auto note = [&](const std::string &k, bool strong) {
+        if (k.empty()) return;
+        auto [it, fresh] = mine.emplace(k, strong);
+        if (!fresh) it->second = it->second || strong;
+      };
       for (const auto &n : rows_[i].names) {
+        const bool strong = !rows_[i].weak.count(n);
         std::string k = key_of(n);
         check_fast_key(n, k);
-        if (!k.empty() && mine.insert(k).second) key_rows_[k].push_back(i + 1);
+        note(k, strong);
         // Beyond Latin the run time looks up the folded key first ("東京",
         // "москва"), which needs no transliteration; ASCII keys cannot collide
         // with these.
         std::string fast;
         if (!fast_place_key(n, cached_.data(), cached_blob_.data(), fast)) {
           auto folded = rapport::match_key(n, rapport::key_kind::folded);
-          if (folded && !folded->empty() && *folded != k && mine.insert(*folded).second)
-            key_rows_[*folded].push_back(i + 1);
+          if (folded && *folded != k) note(*folded, strong);
         }
       }
+      for (const auto &[k, strong] : mine)
+        key_rows_[k].push_back((i + 1) | (strong ? 0u : rapport::detail::places::weak_bit));
     }
   }
 
