@@ -127,6 +127,7 @@ struct truncate_options {
   std::size_t limit = 0;              ///< maximum length of the result, ellipsis included
   std::string_view ellipsis = "\u2026"; ///< appended when cut; "" for none
   bool prefer_word_boundary = true;   ///< cut at the last word boundary if one is near
+  grapheme_engine engine = grapheme_engine::fast; ///< for tests and benchmarks; same result either way
 };
 
 /** A truncated text. */

@@ -34,3 +34,85 @@ const ::icu::Normalizer2 &nfkc_casefold() {
 }
 
 } // namespace rapport::detail::icu
+
+#include <unicode/bytestream.h>
+#include <unicode/utext.h>
+
+namespace rapport::detail::icu {
+namespace {
+
+const ::icu::BreakIterator &grapheme_prototype() {
+  static const std::unique_ptr<::icu::BreakIterator> proto = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<::icu::BreakIterator> bi(::icu::BreakIterator::createCharacterInstance(::icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !bi) throw std::runtime_error(std::string("ICU: no character BreakIterator: ") + u_errorName(status));
+    return bi;
+  }();
+  return *proto;
+}
+
+// Points this thread's grapheme iterator at `valid` for the lifetime of the object.
+class utf8_text {
+public:
+  explicit utf8_text(std::string_view valid) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&ut_, valid.data(), static_cast<int64_t>(valid.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: utext_openUTF8 failed: ") + u_errorName(status));
+    bi_ = &thread_grapheme_iterator();
+    bi_->setText(&ut_, status);
+    if (U_FAILURE(status)) {
+      utext_close(&ut_);
+      throw std::runtime_error(std::string("ICU: BreakIterator::setText failed: ") + u_errorName(status));
+    }
+  }
+  ~utf8_text() { utext_close(&ut_); }
+  utf8_text(const utf8_text &) = delete;
+  utf8_text &operator=(const utf8_text &) = delete;
+  ::icu::BreakIterator &iterator() { return *bi_; }
+
+private:
+  UText ut_ = UTEXT_INITIALIZER;
+  ::icu::BreakIterator *bi_ = nullptr;
+};
+
+} // namespace
+
+::icu::BreakIterator &thread_grapheme_iterator() {
+  thread_local std::unique_ptr<::icu::BreakIterator> mine(grapheme_prototype().clone());
+  if (!mine) throw std::runtime_error("ICU: cannot clone the character BreakIterator");
+  return *mine;
+}
+
+void grapheme_boundaries(std::string_view valid, std::size_t base, std::vector<std::size_t> &out) {
+  if (valid.empty()) return;
+  utf8_text t(valid);
+  auto &bi = t.iterator();
+  bi.first();
+  for (int32_t b = bi.next(); b != ::icu::BreakIterator::DONE; b = bi.next())
+    if (static_cast<std::size_t>(b) < valid.size()) out.push_back(base + static_cast<std::size_t>(b));
+}
+
+std::size_t count_graphemes(std::string_view valid) {
+  if (valid.empty()) return 0;
+  utf8_text t(valid);
+  auto &bi = t.iterator();
+  bi.first();
+  std::size_t n = 0;
+  while (bi.next() != ::icu::BreakIterator::DONE) ++n;
+  return n;
+}
+
+std::string nfc_utf8(std::string_view valid) {
+  UErrorCode status = U_ZERO_ERROR;
+  const ::icu::StringPiece piece(valid.data(), static_cast<int32_t>(valid.size()));
+  if (nfc().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(valid);
+  status = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(valid.size());
+  ::icu::StringByteSink<std::string> sink(&out);
+  nfc().normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: NFC failed: ") + u_errorName(status));
+  return out;
+}
+
+} // namespace rapport::detail::icu

@@ -1,0 +1,27 @@
+// Private: grapheme segmentation shared by length, truncation and the tests.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "rapport/text.hpp"
+
+namespace rapport::detail {
+
+/**
+ * Grapheme boundaries of `valid` (well-formed UTF-8, not normalized): 0, each
+ * cluster start, and valid.size() (just {0} for empty text).
+ */
+std::vector<std::size_t> boundaries_of(std::string_view valid, grapheme_engine engine);
+
+/** Number of grapheme clusters in `valid` (well-formed UTF-8). */
+std::size_t graphemes_in(std::string_view valid, grapheme_engine engine);
+
+/** Texts longer than this are refused with errc::limit_exceeded (ICU indexes with int32). */
+inline constexpr std::size_t max_text_bytes = std::size_t{1} << 28;
+
+/** Validates size and UTF-8 of `text`; on failure fills `err` and returns false. */
+bool check_text(std::string_view text, error &err);
+
+} // namespace rapport::detail

@@ -1,0 +1,103 @@
+// Truncation that never splits a grapheme cluster (nor, on X, a URL).
+#include <optional>
+
+#include <unicode/uchar.h>
+
+#include "icu/icu_adapter.hpp"
+#include "text/graphemes.hpp"
+#include "text/measure.hpp"
+#include "text/utf8.hpp"
+
+namespace rapport {
+inline namespace v1 {
+namespace {
+
+char32_t first_code_point(std::string_view s, std::size_t at) { return detail::decode_utf8(s, at); }
+
+char32_t last_code_point(std::string_view s, std::size_t end) {
+  std::size_t k = end - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  return detail::decode_utf8(s, k);
+}
+
+bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+// Characters that read badly right before an ellipsis: white space, ",;:" and dashes.
+bool is_trailing_junk(char32_t c) {
+  return is_space(c) || c == U',' || c == U';' || c == U':' || u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
+}
+
+// A cut at `at` (a piece boundary, 0 < at < s.size()) falls between words when
+// white space follows it or a dash or slash precedes it.
+bool word_boundary(std::string_view s, std::size_t at) {
+  if (is_space(first_code_point(s, at))) return true;
+  const char32_t before = last_code_point(s, at);
+  return before == U'/' || u_charType(static_cast<UChar32>(before)) == U_DASH_PUNCTUATION;
+}
+
+// The longest prefix of `s` (cut between pieces) within `allowance`, moved back
+// to a word boundary in the last third of the allowance when asked and
+// possible, without trailing white space or separators.
+std::string_view choose_prefix(std::string_view s, const std::vector<detail::piece> &ps, std::size_t allowance,
+                               bool prefer_word) {
+  std::size_t sum = 0;
+  std::size_t hard = 0;        // piece count of the hard cut
+  std::size_t word = 0;        // piece count of the last word cut in the last third
+  for (std::size_t k = 0; k < ps.size(); ++k) {
+    if (sum + ps[k].length > allowance) break;
+    sum += ps[k].length;
+    hard = k + 1;
+    if (prefer_word && hard < ps.size() && sum * 3 >= allowance * 2 && word_boundary(s, ps[k].end)) word = hard;
+  }
+  // A cut where the next piece starts a word is a word boundary too.
+  std::size_t keep = (prefer_word && word != 0 && hard < ps.size()) ? word : hard;
+  std::size_t end = keep == 0 ? 0 : ps[keep - 1].end;
+  while (end > 0 && is_trailing_junk(last_code_point(s, end))) {
+    --keep;
+    end = keep == 0 ? 0 : ps[keep - 1].end;
+  }
+  return s.substr(0, end);
+}
+
+} // namespace
+
+result<truncation> truncate(std::string_view text, const truncate_options &options) {
+  error err;
+  if (!detail::check_text(text, err)) return err;
+  if (auto bad = find_invalid_utf8(options.ellipsis))
+    return make_error(errc::invalid_utf8, "invalid UTF-8 in the ellipsis at byte " + std::to_string(*bad), *bad);
+  if (options.ellipsis.size() > detail::max_text_bytes) return make_error(errc::limit_exceeded, "ellipsis too long");
+  switch (options.unit) {
+  case length_unit::graphemes: case length_unit::code_points: case length_unit::utf16: case length_unit::x_weighted:
+    break;
+  default:
+    return make_error(errc::invalid_argument, "unknown length unit " + std::to_string(static_cast<int>(options.unit)));
+  }
+
+  const std::string nfc = detail::is_ascii(text) ? std::string(text) : detail::icu::nfc_utf8(text);
+  const std::size_t total = detail::measure(nfc, options.unit);
+  if (total <= options.limit) return truncation{nfc, total, false};
+
+  const auto ps = detail::pieces(nfc, options.unit, options.engine);
+  const std::size_t ellipsis_length = detail::measure(options.ellipsis, options.unit);
+  for (const bool with_ellipsis : {true, false}) {
+    if (with_ellipsis && (options.ellipsis.empty() || ellipsis_length >= options.limit)) continue;
+    std::size_t allowance = with_ellipsis ? options.limit - ellipsis_length : options.limit;
+    while (true) {
+      const auto prefix = choose_prefix(nfc, ps, allowance, options.prefer_word_boundary);
+      if (prefix.empty()) break;
+      std::string out(prefix);
+      if (with_ellipsis) out = detail::icu::nfc_utf8(out.append(options.ellipsis));
+      // The pieces add up exactly in nearly every text; re-measuring the result
+      // keeps the promise when an ellipsis joins the text or a URL shortens.
+      const std::size_t len = detail::measure(out, options.unit);
+      if (len <= options.limit) return truncation{std::move(out), len, true};
+      if (allowance == 0) break;
+      --allowance;
+    }
+  }
+  return truncation{std::string(), 0, true};
+}
+
+} // namespace v1
+} // namespace rapport
