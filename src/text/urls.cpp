@@ -6,8 +6,9 @@
 // by '/', '?' or '#'. Without a scheme the last label must be a known top-level
 // domain: every ISO 3166 country code (from ICU) plus a fixed list of common
 // generic ones; with a scheme any alphabetic label of two letters or more will
-// do. The character before a URL must not be a letter, a digit or one of
-// "@$#._-/" (so e-mail addresses and "file.name.txt" fragments are not URLs),
+// do. The character before a URL must not be an ASCII letter or digit, one of
+// "@$#._-/", a fullwidth @ or # or a bidi embedding (as in twitter-text, other
+// scripts may touch it: "東京example.jp"), so e-mail addresses are not URLs;
 // and the path stops at white space or "<>\"" and drops trailing ".,;:!?'" and
 // an unbalanced ')'. Internationalized host names are not recognised.
 #include <algorithm>
@@ -64,7 +65,7 @@ bool valid_before(std::string_view s, std::size_t at) {
   std::size_t j = k;
   const char32_t c = decode_utf8(s, j);
   if (c < 0x80) return !ascii_alnum(static_cast<char>(c)) && std::strchr("@$#._-/", static_cast<int>(c)) == nullptr;
-  return !u_isalnum(static_cast<UChar32>(c)) && c != U'\uFF20' && c != U'\uFF03'; // fullwidth @ #
+  return c != U'\uFF20' && c != U'\uFF03' && !(c >= 0x202A && c <= 0x202E); // fullwidth @ #, bidi embeddings
 }
 
 // Parses a host at `at`; returns its end (0 on failure) and whether the last label is a known TLD.
