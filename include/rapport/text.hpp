@@ -84,6 +84,13 @@ bool same_key(std::string_view a, std::string_view b);
 
 // ---- length ----------------------------------------------------------------
 
+/**
+ * Largest text, in bytes, that length, count_graphemes, grapheme_boundaries,
+ * truncate, sanitize and repair_mojibake accept (256 MiB); longer input is
+ * refused with errc::limit_exceeded before it is read.
+ */
+inline constexpr std::size_t max_text_size = std::size_t{1} << 28;
+
 /** How a platform counts characters. */
 enum class length_unit {
   graphemes,   ///< user-perceived characters (extended grapheme clusters, UAX #29)

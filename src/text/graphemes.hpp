@@ -18,8 +18,9 @@ std::vector<std::size_t> boundaries_of(std::string_view valid, grapheme_engine e
 /** Number of grapheme clusters in `valid` (well-formed UTF-8). */
 std::size_t graphemes_in(std::string_view valid, grapheme_engine engine);
 
-/** Texts longer than this are refused with errc::limit_exceeded (ICU indexes with int32). */
-inline constexpr std::size_t max_text_bytes = std::size_t{1} << 28;
+/** Texts longer than this are refused (ICU indexes with int32_t). */
+inline constexpr std::size_t max_text_bytes = max_text_size;
+static_assert(max_text_bytes < (std::size_t{1} << 31));
 
 /** Validates size and UTF-8 of `text`; on failure fills `err` and returns false. */
 bool check_text(std::string_view text, error &err);
