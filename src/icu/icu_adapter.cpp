@@ -51,30 +51,6 @@ const ::icu::BreakIterator &grapheme_prototype() {
   return *proto;
 }
 
-// Points this thread's grapheme iterator at `valid` for the lifetime of the object.
-class utf8_text {
-public:
-  explicit utf8_text(std::string_view valid) {
-    UErrorCode status = U_ZERO_ERROR;
-    utext_openUTF8(&ut_, valid.data(), static_cast<int64_t>(valid.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: utext_openUTF8 failed: ") + u_errorName(status));
-    bi_ = &thread_grapheme_iterator();
-    bi_->setText(&ut_, status);
-    if (U_FAILURE(status)) {
-      utext_close(&ut_);
-      throw std::runtime_error(std::string("ICU: BreakIterator::setText failed: ") + u_errorName(status));
-    }
-  }
-  ~utf8_text() { utext_close(&ut_); }
-  utf8_text(const utf8_text &) = delete;
-  utf8_text &operator=(const utf8_text &) = delete;
-  ::icu::BreakIterator &iterator() { return *bi_; }
-
-private:
-  UText ut_ = UTEXT_INITIALIZER;
-  ::icu::BreakIterator *bi_ = nullptr;
-};
-
 } // namespace
 
 ::icu::BreakIterator &thread_grapheme_iterator() {
@@ -83,23 +59,47 @@ private:
   return *mine;
 }
 
+grapheme_cursor::grapheme_cursor(std::string_view valid) {
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUTF8(&ut_, valid.data(), static_cast<int64_t>(valid.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: utext_openUTF8 failed: ") + u_errorName(status));
+  bi_ = &thread_grapheme_iterator();
+  bi_->setText(&ut_, status);
+  if (U_FAILURE(status)) {
+    utext_close(&ut_);
+    throw std::runtime_error(std::string("ICU: BreakIterator::setText failed: ") + u_errorName(status));
+  }
+}
+
+grapheme_cursor::~grapheme_cursor() { utext_close(&ut_); }
+
+void grapheme_cursor::boundaries(std::size_t begin, std::size_t end, std::vector<std::size_t> &out) {
+  for (int32_t b = bi_->following(static_cast<int32_t>(begin));
+       b != ::icu::BreakIterator::DONE && static_cast<std::size_t>(b) < end; b = bi_->next())
+    out.push_back(static_cast<std::size_t>(b));
+}
+
+std::size_t grapheme_cursor::count(std::size_t begin, std::size_t end) {
+  std::size_t n = 0;
+  for (int32_t b = bi_->following(static_cast<int32_t>(begin));
+       b != ::icu::BreakIterator::DONE && static_cast<std::size_t>(b) <= end; b = bi_->next())
+    ++n;
+  return n;
+}
+
 void grapheme_boundaries(std::string_view valid, std::size_t base, std::vector<std::size_t> &out) {
   if (valid.empty()) return;
-  utf8_text t(valid);
-  auto &bi = t.iterator();
-  bi.first();
-  for (int32_t b = bi.next(); b != ::icu::BreakIterator::DONE; b = bi.next())
-    if (static_cast<std::size_t>(b) < valid.size()) out.push_back(base + static_cast<std::size_t>(b));
+  grapheme_cursor c(valid);
+  const std::size_t first = out.size();
+  c.boundaries(0, valid.size(), out);
+  if (base != 0)
+    for (std::size_t k = first; k < out.size(); ++k) out[k] += base;
 }
 
 std::size_t count_graphemes(std::string_view valid) {
   if (valid.empty()) return 0;
-  utf8_text t(valid);
-  auto &bi = t.iterator();
-  bi.first();
-  std::size_t n = 0;
-  while (bi.next() != ::icu::BreakIterator::DONE) ++n;
-  return n;
+  grapheme_cursor c(valid);
+  return c.count(0, valid.size());
 }
 
 std::string nfc_utf8(std::string_view valid) {

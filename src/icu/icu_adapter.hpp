@@ -7,6 +7,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/utext.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -41,6 +42,28 @@ const ::icu::Normalizer2 &nfkc_casefold();
  * process-wide prototype once. The process locale never matters.
  */
 ::icu::BreakIterator &thread_grapheme_iterator();
+
+/**
+ * This thread's grapheme iterator set once on a whole UTF-8 text (read in
+ * place through UText, no UTF-16 copy) and queried range by range. One cursor
+ * at a time per thread: they share the thread's iterator.
+ */
+class grapheme_cursor {
+public:
+  explicit grapheme_cursor(std::string_view valid);
+  ~grapheme_cursor();
+  grapheme_cursor(const grapheme_cursor &) = delete;
+  grapheme_cursor &operator=(const grapheme_cursor &) = delete;
+
+  /** Appends the boundaries strictly inside [begin, end); `begin` must be a boundary. */
+  void boundaries(std::size_t begin, std::size_t end, std::vector<std::size_t> &out);
+  /** Clusters in [begin, end); both must be boundaries. */
+  std::size_t count(std::size_t begin, std::size_t end);
+
+private:
+  UText ut_ = UTEXT_INITIALIZER;
+  ::icu::BreakIterator *bi_ = nullptr;
+};
 
 /**
  * Appends to `out` the grapheme boundaries that ICU finds strictly inside

@@ -12,13 +12,14 @@
 // rules never look across it (the RI and emoji rules look back only within a
 // cluster). The text splits there into runs; runs of one simple code point are
 // one cluster each, and only the runs that hold a non-simple code point go to
-// ICU. ASCII, precomposed Latin, Greek, Cyrillic, CJK ideographs, kana and most
+// ICU (one BreakIterator set on the whole text, asked from each run's start). ASCII, precomposed Latin, Greek, Cyrillic, CJK ideographs, kana and most
 // lone emoji never reach ICU; Hangul, combining marks, Indic scripts, flags and
 // emoji sequences do, but only the run around them.
 #include "text/graphemes.hpp"
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include <unicode/uchar.h>
 
@@ -50,19 +51,45 @@ private:
   std::array<std::uint64_t, 0x10000 / 64> bits_{};
 };
 
-bool is_simple(char32_t c) {
-  if (c < 0x80) return true;
+const bmp_simple_table &bmp_table() {
   static const bmp_simple_table bmp;
-  if (c < 0x10000) return bmp(c);
-  return simple_gcb(static_cast<UChar32>(c));
+  return bmp;
 }
 
-// Walks `s`, calling boundary(offset) for each cluster start after 0 and
-// complex(begin, end) for each run that needs ICU (boundary(begin) already
-// reported, boundary(end) reported after it).
-template <class Boundary, class Complex>
-void walk(std::string_view s, Boundary &&boundary, Complex &&complex) {
+inline bool is_simple(const bmp_simple_table &bmp, char32_t c) {
+  return c < 0x10000 ? bmp(c) : simple_gcb(static_cast<UChar32>(c));
+}
+
+// Word-at-a-time ASCII test.
+bool all_ascii(std::string_view s) noexcept {
+  std::size_t i = 0;
+  std::uint64_t acc = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, s.data() + i, 8);
+    acc |= w;
+  }
+  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
+  return (acc & 0x8080808080808080ull) == 0;
+}
+
+// Clusters in ASCII text: one per byte, CR LF counting once.
+std::size_t ascii_graphemes(std::string_view s) noexcept {
+  std::size_t n = s.size();
+  for (auto p = s.find('\r'); p != std::string_view::npos; p = s.find('\r', p + 1))
+    if (p + 1 < s.size() && s[p + 1] == '\n') --n;
+  return n;
+}
+
+// Walks `s`, calling boundary(offset) for each cluster start after 0,
+// ascii_boundaries(from, to) for the cluster starts in [from, to) inside a run
+// of ASCII (every offset but the LF of a CR LF), and complex(begin, end) for
+// each run that needs ICU (boundary(begin) already reported, boundary(end)
+// reported after it).
+template <class Boundary, class AsciiBoundaries, class Complex>
+void walk(std::string_view s, Boundary &&boundary, AsciiBoundaries &&ascii_boundaries, Complex &&complex) {
   const std::size_t n = s.size();
+  const auto &bmp = bmp_table();
   std::size_t run_start = 0;   // start of the current run
   bool run_complex = false;    // the run holds a non-simple code point
   bool prev_simple = true;     // the code point before i is simple (or i == 0)
@@ -71,19 +98,33 @@ void walk(std::string_view s, Boundary &&boundary, Complex &&complex) {
   while (i < n) {
     const std::size_t at = i;
     const auto b = static_cast<unsigned char>(s[i]);
-    char32_t c;
-    bool simple;
     if (b < 0x80) {
-      c = b;
-      ++i;
-      simple = true;
-    } else {
-      c = decode_utf8(s, i);
-      simple = is_simple(c);
+      // A run of ASCII: the first byte may join what precedes it; between the
+      // others every position is a boundary but the LF of CR LF.
+      std::size_t j = at + 1;
+      while (j < n && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+      if (at != 0 && prev_simple) {
+        if (run_complex) complex(run_start, at);
+        if (!(prev == U'\r' && b == '\n')) boundary(at);
+        run_start = at;
+        run_complex = false;
+      }
+      if (j - at > 1) {
+        if (run_complex) complex(run_start, at + 1);
+        ascii_boundaries(at + 1, j);
+        run_start = j - 1;
+        run_complex = false;
+      }
+      prev_simple = true;
+      prev = static_cast<unsigned char>(s[j - 1]);
+      i = j;
+      continue;
     }
+    const char32_t c = decode_utf8(s, i);
+    const bool simple = is_simple(bmp, c);
     if (at != 0 && simple && prev_simple) {
       if (run_complex) complex(run_start, at);
-      if (!(prev == U'\r' && c == U'\n')) boundary(at);
+      if (prev != U'\r' || c != U'\n') boundary(at);
       run_start = at;
       run_complex = false;
     }
@@ -97,14 +138,24 @@ void walk(std::string_view s, Boundary &&boundary, Complex &&complex) {
 } // namespace
 
 std::vector<std::size_t> boundaries_of(std::string_view valid, grapheme_engine engine) {
-  std::vector<std::size_t> out{0};
+  std::vector<std::size_t> out;
+  out.reserve(valid.size() < 4096 ? valid.size() + 1 : 4096);
+  out.push_back(0);
   if (valid.empty()) return out;
   if (engine == grapheme_engine::icu) {
     icu::grapheme_boundaries(valid, 0, out);
   } else {
+    std::optional<icu::grapheme_cursor> cursor; // set on the whole text once, if a run needs ICU
     walk(
         valid, [&](std::size_t at) { out.push_back(at); },
-        [&](std::size_t b, std::size_t e) { icu::grapheme_boundaries(valid.substr(b, e - b), b, out); });
+        [&](std::size_t from, std::size_t to) {
+          for (std::size_t p = from; p < to; ++p)
+            if (valid[p] != '\n' || valid[p - 1] != '\r') out.push_back(p);
+        },
+        [&](std::size_t b, std::size_t e) {
+          if (!cursor) cursor.emplace(valid);
+          cursor->boundaries(b, e, out);
+        });
   }
   out.push_back(valid.size());
   return out;
@@ -113,10 +164,16 @@ std::vector<std::size_t> boundaries_of(std::string_view valid, grapheme_engine e
 std::size_t graphemes_in(std::string_view valid, grapheme_engine engine) {
   if (valid.empty()) return 0;
   if (engine == grapheme_engine::icu) return icu::count_graphemes(valid);
+  if (all_ascii(valid)) return ascii_graphemes(valid);
   std::size_t n = 1;
+  std::optional<icu::grapheme_cursor> cursor;
   walk(
       valid, [&](std::size_t) { ++n; },
-      [&](std::size_t b, std::size_t e) { n += icu::count_graphemes(valid.substr(b, e - b)) - 1; });
+      [&](std::size_t from, std::size_t to) { n += ascii_graphemes(valid.substr(from - 1, to - from + 1)) - 1; },
+      [&](std::size_t b, std::size_t e) {
+        if (!cursor) cursor.emplace(valid);
+        n += cursor->count(b, e) - 1;
+      });
   return n;
 }
 

@@ -81,25 +81,40 @@ void for_each_piece(std::string_view s, length_unit unit, grapheme_engine engine
 
 std::vector<piece> pieces(std::string_view valid, length_unit unit, grapheme_engine engine) {
   std::vector<piece> out;
+  out.reserve(valid.size() < 4096 ? valid.size() : 4096);
+  if (engine == grapheme_engine::fast && unit != length_unit::x_weighted && is_ascii(valid)) {
+    // ASCII: one byte, one unit, except that CR LF is one grapheme (two code points).
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+      if (valid[i] == '\r' && i + 1 < valid.size() && valid[i + 1] == '\n') {
+        out.push_back({i + 2, unit == length_unit::graphemes ? std::size_t{1} : std::size_t{2}});
+        ++i;
+      } else {
+        out.push_back({i + 1, 1});
+      }
+    }
+    return out;
+  }
   for_each_piece(valid, unit, engine, [&](std::size_t end, std::size_t len) { out.push_back({end, len}); });
   return out;
 }
 
-std::size_t measure(std::string_view valid, length_unit unit) {
+std::size_t measure_nfc(std::string_view nfc, length_unit unit) {
   switch (unit) {
-  case length_unit::code_points: return count_code_points(valid);
-  case length_unit::utf16: return count_utf16(valid);
-  case length_unit::graphemes:
-    return is_ascii(valid) ? graphemes_in(valid, grapheme_engine::fast)
-                           : graphemes_in(icu::nfc_utf8(valid), grapheme_engine::fast);
+  case length_unit::code_points: return count_code_points(nfc);
+  case length_unit::utf16: return count_utf16(nfc);
+  case length_unit::graphemes: return graphemes_in(nfc, grapheme_engine::fast);
   case length_unit::x_weighted: {
-    const std::string nfc = is_ascii(valid) ? std::string(valid) : icu::nfc_utf8(valid);
     std::size_t total = 0;
     for_each_piece(nfc, unit, grapheme_engine::fast, [&](std::size_t, std::size_t len) { total += len; });
     return total;
   }
   }
   return 0;
+}
+
+std::size_t measure(std::string_view valid, length_unit unit) {
+  if (unit == length_unit::code_points || unit == length_unit::utf16 || is_ascii(valid)) return measure_nfc(valid, unit);
+  return measure_nfc(icu::nfc_utf8(valid), unit);
 }
 
 } // namespace rapport::detail

@@ -39,4 +39,7 @@ std::vector<piece> pieces(std::string_view valid, length_unit unit, grapheme_eng
 /** Length of `valid` (well-formed UTF-8) in `unit`; graphemes and x_weighted measure its NFC form. */
 std::size_t measure(std::string_view valid, length_unit unit);
 
+/** measure() of a text already in NFC (skips the normalization check). */
+std::size_t measure_nfc(std::string_view nfc, length_unit unit);
+
 } // namespace rapport::detail

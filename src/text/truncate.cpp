@@ -20,11 +20,19 @@ char32_t last_code_point(std::string_view s, std::size_t end) {
   return detail::decode_utf8(s, k);
 }
 
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+bool is_space(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool is_dash(char32_t c) {
+  if (c < 0x80) return c == U'-';
+  return u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
+}
 
 // Characters that read badly right before an ellipsis: white space, ",;:" and dashes.
 bool is_trailing_junk(char32_t c) {
-  return is_space(c) || c == U',' || c == U';' || c == U':' || u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
+  return is_space(c) || c == U',' || c == U';' || c == U':' || is_dash(c);
 }
 
 // A cut at `at` (a piece boundary, 0 < at < s.size()) falls between words when
@@ -32,7 +40,7 @@ bool is_trailing_junk(char32_t c) {
 bool word_boundary(std::string_view s, std::size_t at) {
   if (is_space(first_code_point(s, at))) return true;
   const char32_t before = last_code_point(s, at);
-  return before == U'/' || u_charType(static_cast<UChar32>(before)) == U_DASH_PUNCTUATION;
+  return before == U'/' || is_dash(before);
 }
 
 // The longest prefix of `s` (cut between pieces) within `allowance`, moved back
@@ -75,7 +83,7 @@ result<truncation> truncate(std::string_view text, const truncate_options &optio
   }
 
   const std::string nfc = detail::is_ascii(text) ? std::string(text) : detail::icu::nfc_utf8(text);
-  const std::size_t total = detail::measure(nfc, options.unit);
+  const std::size_t total = detail::measure_nfc(nfc, options.unit);
   if (total <= options.limit) return truncation{nfc, total, false};
 
   const auto ps = detail::pieces(nfc, options.unit, options.engine);
@@ -90,7 +98,7 @@ result<truncation> truncate(std::string_view text, const truncate_options &optio
       if (with_ellipsis) out = detail::icu::nfc_utf8(out.append(options.ellipsis));
       // The pieces add up exactly in nearly every text; re-measuring the result
       // keeps the promise when an ellipsis joins the text or a URL shortens.
-      const std::size_t len = detail::measure(out, options.unit);
+      const std::size_t len = detail::measure_nfc(out, options.unit);
       if (len <= options.limit) return truncation{std::move(out), len, true};
       if (allowance == 0) break;
       --allowance;
