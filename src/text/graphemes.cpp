@@ -60,7 +60,8 @@ inline bool is_simple(const bmp_simple_table &bmp, char32_t c) {
   return c < 0x10000 ? bmp(c) : simple_gcb(static_cast<UChar32>(c));
 }
 
-// Word-at-a-time ASCII test.
+} // namespace
+
 bool all_ascii(std::string_view s) noexcept {
   std::size_t i = 0;
   std::uint64_t acc = 0;
@@ -72,6 +73,8 @@ bool all_ascii(std::string_view s) noexcept {
   for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
   return (acc & 0x8080808080808080ull) == 0;
 }
+
+namespace {
 
 // Clusters in ASCII text: one per byte, CR LF counting once.
 std::size_t ascii_graphemes(std::string_view s) noexcept {

@@ -18,6 +18,9 @@ std::vector<std::size_t> boundaries_of(std::string_view valid, grapheme_engine e
 /** Number of grapheme clusters in `valid` (well-formed UTF-8). */
 std::size_t graphemes_in(std::string_view valid, grapheme_engine engine);
 
+/** True when every byte of `s` is ASCII (eight bytes at a time). */
+bool all_ascii(std::string_view s) noexcept;
+
 /** Texts longer than this are refused (ICU indexes with int32_t). */
 inline constexpr std::size_t max_text_bytes = max_text_size;
 static_assert(max_text_bytes < (std::size_t{1} << 31));

@@ -82,7 +82,7 @@ void for_each_piece(std::string_view s, length_unit unit, grapheme_engine engine
 std::vector<piece> pieces(std::string_view valid, length_unit unit, grapheme_engine engine) {
   std::vector<piece> out;
   out.reserve(valid.size() < 4096 ? valid.size() : 4096);
-  if (engine == grapheme_engine::fast && unit != length_unit::x_weighted && is_ascii(valid)) {
+  if (engine == grapheme_engine::fast && unit != length_unit::x_weighted && all_ascii(valid)) {
     // ASCII: one byte, one unit, except that CR LF is one grapheme (two code points).
     for (std::size_t i = 0; i < valid.size(); ++i) {
       if (valid[i] == '\r' && i + 1 < valid.size() && valid[i + 1] == '\n') {
@@ -113,7 +113,7 @@ std::size_t measure_nfc(std::string_view nfc, length_unit unit) {
 }
 
 std::size_t measure(std::string_view valid, length_unit unit) {
-  if (unit == length_unit::code_points || unit == length_unit::utf16 || is_ascii(valid)) return measure_nfc(valid, unit);
+  if (unit == length_unit::code_points || unit == length_unit::utf16 || all_ascii(valid)) return measure_nfc(valid, unit);
   return measure_nfc(icu::nfc_utf8(valid), unit);
 }
 

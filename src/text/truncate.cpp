@@ -67,6 +67,39 @@ std::string_view choose_prefix(std::string_view s, const std::vector<detail::pie
   return s.substr(0, end);
 }
 
+// The pieces that can matter: every piece measures at least 1, so no more than
+// limit + 1 of them are ever looked at. For graphemes, code points and UTF-16
+// only a head of the text is segmented — a window that grows until its pieces
+// pass the limit. A boundary before the window's end is exact (the rules look
+// one code point ahead at most); the last piece may continue past the window,
+// so it is dropped. On X a URL may straddle any window: the whole text is cut.
+std::vector<detail::piece> head_pieces(std::string_view nfc, const truncate_options &options) {
+  if (options.unit == length_unit::x_weighted) return detail::pieces(nfc, options.unit, options.engine);
+  std::size_t window = (options.limit + 2) * 16;
+  while (window < nfc.size()) {
+    std::size_t w = window;
+    while (w < nfc.size() && (static_cast<unsigned char>(nfc[w]) & 0xC0) == 0x80) ++w;
+    auto ps = detail::pieces(nfc.substr(0, w), options.unit, options.engine);
+    ps.pop_back();
+    std::size_t sum = 0;
+    for (const auto &p : ps) sum += p.length;
+    if (sum > options.limit) return ps;
+    window *= 2;
+  }
+  return detail::pieces(nfc, options.unit, options.engine);
+}
+
+// Is NFC text followed by `ellipsis` still NFC? Yes when the ellipsis is NFC
+// and its first character never interacts with what precedes it.
+bool ellipsis_appends_nfc(std::string_view ellipsis) {
+  if (ellipsis.empty() || detail::all_ascii(ellipsis)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const auto &n = detail::icu::nfc();
+  const bool normalized = n.isNormalizedUTF8(
+      ::icu::StringPiece(ellipsis.data(), static_cast<int32_t>(ellipsis.size())), status);
+  return U_SUCCESS(status) && normalized && n.hasBoundaryBefore(static_cast<UChar32>(first_code_point(ellipsis, 0)));
+}
+
 } // namespace
 
 result<truncation> truncate(std::string_view text, const truncate_options &options) {
@@ -82,12 +115,13 @@ result<truncation> truncate(std::string_view text, const truncate_options &optio
     return make_error(errc::invalid_argument, "unknown length unit " + std::to_string(static_cast<int>(options.unit)));
   }
 
-  const std::string nfc = detail::is_ascii(text) ? std::string(text) : detail::icu::nfc_utf8(text);
+  const std::string nfc = detail::all_ascii(text) ? std::string(text) : detail::icu::nfc_utf8(text);
   const std::size_t total = detail::measure_nfc(nfc, options.unit);
   if (total <= options.limit) return truncation{nfc, total, false};
 
-  const auto ps = detail::pieces(nfc, options.unit, options.engine);
+  const auto ps = head_pieces(nfc, options);
   const std::size_t ellipsis_length = detail::measure(options.ellipsis, options.unit);
+  const bool appends_nfc = ellipsis_appends_nfc(options.ellipsis);
   for (const bool with_ellipsis : {true, false}) {
     if (with_ellipsis && (options.ellipsis.empty() || ellipsis_length >= options.limit)) continue;
     std::size_t allowance = with_ellipsis ? options.limit - ellipsis_length : options.limit;
@@ -95,7 +129,10 @@ result<truncation> truncate(std::string_view text, const truncate_options &optio
       const auto prefix = choose_prefix(nfc, ps, allowance, options.prefer_word_boundary);
       if (prefix.empty()) break;
       std::string out(prefix);
-      if (with_ellipsis) out = detail::icu::nfc_utf8(out.append(options.ellipsis));
+      if (with_ellipsis) {
+        out.append(options.ellipsis);
+        if (!appends_nfc) out = detail::icu::nfc_utf8(out);
+      }
       // The pieces add up exactly in nearly every text; re-measuring the result
       // keeps the promise when an ellipsis joins the text or a URL shortens.
       const std::size_t len = detail::measure_nfc(out, options.unit);

@@ -260,10 +260,13 @@ TEST_CASE("text - truncation property: random mixed text never exceeds the limit
       const bool word = rng() % 2 == 0;
       INFO("text #" << k << " [" << text << "] " << rapport::to_string(unit) << " limit " << limit << " ellipsis ["
                     << ellipsis << "]");
+      std::string fast_text;
       for (const auto engine : {grapheme_engine::fast, grapheme_engine::icu}) {
         rapport::truncate_options o{unit, limit, ellipsis, word, engine};
         const auto t = rapport::truncate(text, o);
         REQUIRE(t);
+        if (engine == grapheme_engine::fast) fast_text = t->text;
+        else CHECK(t->text == fast_text); // the fast path cuts exactly where ICU would
         CHECK(t->length <= limit);
         CHECK(t->length == len(t->text, unit));
         CHECK(t->truncated == (full > limit));
