@@ -281,6 +281,32 @@ TEST_CASE("text - truncation property: random mixed text never exceeds the limit
   }
 }
 
+TEST_CASE("text - truncating a long text cuts at the longest fitting grapheme prefix") {
+  // Long enough that only a head of it is segmented; no spaces or separators,
+  // so the cut is exactly the longest prefix that fits.
+  const std::vector<std::string> atoms = {"a", "é", "e\u0301", "東", "한", "\u1100\u1161\u11A8", "नि", "👨‍👩‍👧‍👦",
+                                          "🇩🇪", "👍🏽", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "x\u0308\u0308\u0308\u0308\u0308\u0308\u0308\u0308"};
+  std::mt19937 rng(7);
+  std::string text;
+  while (text.size() < 6000) text += atoms[rng() % atoms.size()];
+  const std::string nfc = rapport::to_nfc(text).value();
+  const auto bounds = rapport::grapheme_boundaries(nfc).value();
+  for (auto unit : {length_unit::graphemes, length_unit::code_points, length_unit::utf16}) {
+    std::size_t b = 0; // index into bounds of the longest fitting prefix, grown as the limit grows
+    for (std::size_t limit : {0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233}) {
+      while (b + 1 < bounds.size() && len(std::string_view(nfc).substr(0, bounds[b + 1]), unit) <= limit) ++b;
+      INFO(rapport::to_string(unit) << " limit " << limit);
+      for (const auto engine : {grapheme_engine::fast, grapheme_engine::icu}) {
+        rapport::truncate_options o{unit, limit, "", false, engine};
+        const auto t = rapport::truncate(text, o);
+        REQUIRE(t);
+        CHECK(t->text.size() == bounds[b]);
+        CHECK(t->text == nfc.substr(0, bounds[b]));
+      }
+    }
+  }
+}
+
 // ---- sanitizing ----------------------------------------------------------------
 
 TEST_CASE("text - sanitizing removes bidi overrides, invisible characters and controls, and says where") {
