@@ -8,16 +8,27 @@
 
 namespace {
 
+// `unit` repeated and cut to about `graphemes` clusters (the cut drops a trailing space).
 std::string repeat_to(const std::string &unit, std::size_t graphemes) {
   std::string s;
-  while (rapport::count_graphemes(s).value() + rapport::count_graphemes(unit).value() <= graphemes) s += unit;
-  return s;
+  while (rapport::count_graphemes(s).value() <= graphemes) s += unit;
+  rapport::truncate_options o;
+  o.limit = graphemes;
+  o.ellipsis = "";
+  o.prefer_word_boundary = false;
+  return rapport::truncate(s, o).value().text;
 }
 
 const std::string ascii = repeat_to("Hi Sam, we are both exhibiting at Hannover Messe next month. ", 200);
 const std::string latin = repeat_to("Bonjour Zoë, ravie d'échanger à Zürich sur la décarbonation ; à bientôt ! ", 200);
 const std::string cjk = repeat_to("田中さん、来月の東京ビッグサイトの展示会でお会いしましょう。", 200);
 const std::string emoji = repeat_to("Congrats 🎉🚀 teams 👩‍💻👨‍💻 ship to 🇩🇪🇫🇷 👍🏽 ", 200);
+
+void sizes(benchmark::State &state, const std::string *text) {
+  for (auto _ : state) benchmark::DoNotOptimize(text->size());
+  state.counters["bytes"] = static_cast<double>(text->size());
+  state.counters["graphemes"] = static_cast<double>(rapport::count_graphemes(*text).value());
+}
 
 void count(benchmark::State &state, const std::string *text, rapport::grapheme_engine engine) {
   for (auto _ : state) benchmark::DoNotOptimize(rapport::count_graphemes(*text, engine));
@@ -35,6 +46,11 @@ void cut(benchmark::State &state, const std::string *text, rapport::grapheme_eng
 using rapport::grapheme_engine;
 
 } // namespace
+
+BENCHMARK_CAPTURE(sizes, ascii, &ascii);
+BENCHMARK_CAPTURE(sizes, latin, &latin);
+BENCHMARK_CAPTURE(sizes, cjk, &cjk);
+BENCHMARK_CAPTURE(sizes, emoji, &emoji);
 
 BENCHMARK_CAPTURE(count, ascii_fast, &ascii, grapheme_engine::fast);
 BENCHMARK_CAPTURE(count, ascii_icu, &ascii, grapheme_engine::icu);
