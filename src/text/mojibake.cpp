@@ -6,11 +6,14 @@
 // Latin-1 decoders make of those bytes) to themselves. A run of such code
 // points that spells a well-formed multi-byte UTF-8 sequence — a lead byte
 // 0xC2–0xF4 then its continuation bytes 0x80–0xBF — is replaced by the
-// character it encodes. Text that merely contains those letters is left alone:
+// character it encodes, if that is a character people write (not a control,
+// unassigned or private use). Text that merely contains those letters is left alone:
 // "SÃO" has "Ã" (0xC3) followed by "O" (0x4F), which is not a continuation
 // byte, so it is legitimate Portuguese, not mojibake. Double encoding
 // ("ÃƒÂ©") is undone by repeating the repair, at most three times.
 #include <optional>
+
+#include <unicode/uchar.h>
 
 #include "text/graphemes.hpp"
 #include "text/utf8.hpp"
@@ -35,6 +38,19 @@ int cp1252_byte(char32_t c) {
   }
 }
 
+// Would the character these bytes encode appear in real text? "Â…" would
+// decode to U+0085 (a control) and "×»" to U+05FB (unassigned): left alone.
+bool plausible(std::string_view utf8) {
+  std::size_t i = 0;
+  const auto c = static_cast<UChar32>(detail::decode_utf8(utf8, i));
+  switch (u_charType(c)) {
+  case U_CONTROL_CHAR: case U_UNASSIGNED: case U_PRIVATE_USE_CHAR: case U_SURROGATE:
+    return false;
+  default:
+    return true;
+  }
+}
+
 // One pass; returns nullopt when nothing was repaired.
 std::optional<std::string> repair_once(std::string_view s) {
   std::string out;
@@ -53,8 +69,9 @@ std::optional<std::string> repair_once(std::string_view s) {
         if (b < 0x80 || b > 0xBF) break;
         bytes.push_back(static_cast<char>(b));
       }
-      // Well-formed (no overlong, surrogate or out-of-range sequence)?
-      if (static_cast<int>(bytes.size()) == need + 1 && !find_invalid_utf8(bytes)) {
+      // Well-formed (no overlong, surrogate or out-of-range sequence), and
+      // something a person writes (not a control, unassigned or private use)?
+      if (static_cast<int>(bytes.size()) == need + 1 && !find_invalid_utf8(bytes) && plausible(bytes)) {
         out.append(bytes);
         i = j;
         changed = true;

@@ -385,6 +385,8 @@ TEST_CASE("text - legitimate accented text is not mistaken for mojibake") {
   const std::vector<std::string> legit = {
       "SÃO PAULO", "São Paulo", "JOÃO", "Ça va", "ÀÉÎÕÜ", "naïve café", "Straße", "£5 ©2024 ®", "Ørsted",
       "Æsir", "Ã", "Â", "東京", "👍🏽", "plain ASCII", "",
+      "\u00D7\u00BB",  // "×»" would spell D7 BB, an unassigned code point
+      "\u00C2\u2026",  // "Â…" would spell C2 85, a control
   };
   for (const auto &s : legit) {
     INFO(s);
