@@ -19,7 +19,8 @@ struct sample {
 // The samples, as they might arrive from a CRM export or a profile page.
 const std::vector<sample> samples = {
     {"ASCII note", "Hi Sam, we are both exhibiting at Hannover Messe next month. It would be great to meet at "
-                   "the booth and compare notes on predictive maintenance."},
+                   "the booth and compare notes on predictive maintenance for packaging lines, which your last "
+                   "talk in Munich covered so well."},
     {"accented note", "Bonjour Zoë, nous serons tous les deux au salon VivaTech à Paris ; ravie d'échanger sur la "
                       "décarbonation de l'industrie."},
     {"CJK note", "田中さん、来月の東京ビッグサイトの展示会で私たちは二人とも出展します。ぜひブースでお会いしましょう。"},

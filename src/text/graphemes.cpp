@@ -12,8 +12,9 @@
 // rules never look across it (the RI and emoji rules look back only within a
 // cluster). The text splits there into runs; runs of one simple code point are
 // one cluster each, and only the runs that hold a non-simple code point go to
-// ICU (one BreakIterator set on the whole text, asked from each run's start). ASCII, precomposed Latin, Greek, Cyrillic, CJK ideographs, kana and most
-// lone emoji never reach ICU; Hangul, combining marks, Indic scripts, flags and
+// ICU (one BreakIterator set on the whole text, asked from each run's start).
+// ASCII, precomposed Latin, Greek, Cyrillic, CJK ideographs, kana and lone
+// emoji never reach ICU; Hangul, combining marks, Indic scripts, flags and
 // emoji sequences do, but only the run around them.
 #include "text/graphemes.hpp"
 
