@@ -74,8 +74,9 @@ std::string_view choose_prefix(std::string_view s, const std::vector<detail::pie
 // one code point ahead at most); the last piece may continue past the window,
 // so it is dropped. On X a URL may straddle any window: the whole text is cut.
 std::vector<detail::piece> head_pieces(std::string_view nfc, const truncate_options &options) {
-  if (options.unit == length_unit::x_weighted) return detail::pieces(nfc, options.unit, options.engine);
-  std::size_t window = (options.limit + 2) * 16;
+  if (options.unit == length_unit::x_weighted || options.limit >= nfc.size())
+    return detail::pieces(nfc, options.unit, options.engine);
+  std::size_t window = (options.limit + 2) * 16; // limit < nfc.size() <= max_text_bytes: no overflow
   while (window < nfc.size()) {
     std::size_t w = window;
     while (w < nfc.size() && (static_cast<unsigned char>(nfc[w]) & 0xC0) == 0x80) ++w;
