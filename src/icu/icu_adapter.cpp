@@ -82,7 +82,7 @@ void grapheme_cursor::boundaries(std::size_t begin, std::size_t end, std::vector
 std::size_t grapheme_cursor::count(std::size_t begin, std::size_t end) {
   std::size_t n = 0;
   for (int32_t b = bi_->following(static_cast<int32_t>(begin));
-       b != ::icu::BreakIterator::DONE && static_cast<std::size_t>(b) <= end; b = bi_->next())
+       b != ::icu::BreakIterator::DONE && static_cast<std::size_t>(b) < end; b = bi_->next())
     ++n;
   return n;
 }
@@ -99,7 +99,7 @@ void grapheme_boundaries(std::string_view valid, std::size_t base, std::vector<s
 std::size_t count_graphemes(std::string_view valid) {
   if (valid.empty()) return 0;
   grapheme_cursor c(valid);
-  return c.count(0, valid.size());
+  return c.count(0, valid.size()) + 1;
 }
 
 std::string nfc_utf8(std::string_view valid) {

@@ -57,7 +57,7 @@ public:
 
   /** Appends the boundaries strictly inside [begin, end); `begin` must be a boundary. */
   void boundaries(std::size_t begin, std::size_t end, std::vector<std::size_t> &out);
-  /** Clusters in [begin, end); both must be boundaries. */
+  /** Number of boundaries strictly inside (begin, end); `begin` must be a boundary. */
   std::size_t count(std::size_t begin, std::size_t end);
 
 private:

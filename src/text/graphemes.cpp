@@ -63,6 +63,12 @@ inline bool is_simple(const bmp_simple_table &bmp, char32_t c) {
 
 } // namespace
 
+bool always_breaks(char32_t before, char32_t after) {
+  const auto &bmp = bmp_table();
+  return (before < 0x80 || is_simple(bmp, before)) && (after < 0x80 || is_simple(bmp, after)) &&
+         !(before == U'\r' && after == U'\n');
+}
+
 bool all_ascii(std::string_view s) noexcept {
   std::size_t i = 0;
   std::uint64_t acc = 0;
@@ -88,8 +94,10 @@ std::size_t ascii_graphemes(std::string_view s) noexcept {
 // Walks `s`, calling boundary(offset) for each cluster start after 0,
 // ascii_boundaries(from, to) for the cluster starts in [from, to) inside a run
 // of ASCII (every offset but the LF of a CR LF), and complex(begin, end) for
-// each run that needs ICU (boundary(begin) already reported, boundary(end)
-// reported after it).
+// each run that needs ICU, which must report the boundaries strictly inside
+// (begin, end). `begin` and `end` are boundaries except between CR and LF (a
+// complex run may end with a CR or start with an LF): the walk itself decides
+// and reports those two positions, never the callback.
 template <class Boundary, class AsciiBoundaries, class Complex>
 void walk(std::string_view s, Boundary &&boundary, AsciiBoundaries &&ascii_boundaries, Complex &&complex) {
   const std::size_t n = s.size();
@@ -176,7 +184,7 @@ std::size_t graphemes_in(std::string_view valid, grapheme_engine engine) {
       [&](std::size_t from, std::size_t to) { n += ascii_graphemes(valid.substr(from - 1, to - from + 1)) - 1; },
       [&](std::size_t b, std::size_t e) {
         if (!cursor) cursor.emplace(valid);
-        n += cursor->count(b, e) - 1;
+        n += cursor->count(b, e);
       });
   return n;
 }

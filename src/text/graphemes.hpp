@@ -18,6 +18,14 @@ std::vector<std::size_t> boundaries_of(std::string_view valid, grapheme_engine e
 /** Number of grapheme clusters in `valid` (well-formed UTF-8). */
 std::size_t graphemes_in(std::string_view valid, grapheme_engine engine);
 
+/**
+ * True when UAX #29 always breaks between `before` and `after`, whatever
+ * surrounds them: both have Grapheme_Cluster_Break Other, Control, CR or LF,
+ * and they are not CR, LF. Such a position is also one the rules never look
+ * across. (The fast path's premise: see graphemes.cpp.)
+ */
+bool always_breaks(char32_t before, char32_t after);
+
 /** True when every byte of `s` is ASCII (eight bytes at a time). */
 bool all_ascii(std::string_view s) noexcept;
 

@@ -43,10 +43,15 @@ bool word_boundary(std::string_view s, std::size_t at) {
   return before == U'/' || is_dash(before);
 }
 
+struct prefix {
+  std::string_view text;
+  std::size_t length = 0; // sum of its pieces
+};
+
 // The longest prefix of `s` (cut between pieces) within `allowance`, moved back
 // to a word boundary in the last third of the allowance when asked and
 // possible, without trailing white space or separators.
-std::string_view choose_prefix(std::string_view s, const std::vector<detail::piece> &ps, std::size_t allowance,
+prefix choose_prefix(std::string_view s, const std::vector<detail::piece> &ps, std::size_t allowance,
                                bool prefer_word) {
   std::size_t sum = 0;
   std::size_t hard = 0;        // piece count of the hard cut
@@ -64,7 +69,9 @@ std::string_view choose_prefix(std::string_view s, const std::vector<detail::pie
     --keep;
     end = keep == 0 ? 0 : ps[keep - 1].end;
   }
-  return s.substr(0, end);
+  std::size_t length = 0;
+  for (std::size_t k = 0; k < keep; ++k) length += ps[k].length;
+  return {s.substr(0, end), length};
 }
 
 // The pieces that can matter: every piece measures at least 1, so no more than
@@ -73,9 +80,14 @@ std::string_view choose_prefix(std::string_view s, const std::vector<detail::pie
 // pass the limit. A boundary before the window's end is exact (the rules look
 // one code point ahead at most); the last piece may continue past the window,
 // so it is dropped. On X a URL may straddle any window: the whole text is cut.
-std::vector<detail::piece> head_pieces(std::string_view nfc, const truncate_options &options) {
+struct head {
+  std::vector<detail::piece> pieces;
+  bool whole = false; // the pieces cover the whole text
+};
+
+head head_pieces(std::string_view nfc, const truncate_options &options) {
   if (options.unit == length_unit::x_weighted || options.limit >= nfc.size())
-    return detail::pieces(nfc, options.unit, options.engine);
+    return {detail::pieces(nfc, options.unit, options.engine), true};
   std::size_t window = (options.limit + 2) * 16; // limit < nfc.size() <= max_text_bytes: no overflow
   while (window < nfc.size()) {
     std::size_t w = window;
@@ -84,10 +96,16 @@ std::vector<detail::piece> head_pieces(std::string_view nfc, const truncate_opti
     ps.pop_back();
     std::size_t sum = 0;
     for (const auto &p : ps) sum += p.length;
-    if (sum > options.limit) return ps;
+    if (sum > options.limit) return {std::move(ps), false};
     window *= 2;
   }
-  return detail::pieces(nfc, options.unit, options.engine);
+  return {detail::pieces(nfc, options.unit, options.engine), true};
+}
+
+std::size_t sum_of(const std::vector<detail::piece> &ps) {
+  std::size_t sum = 0;
+  for (const auto &p : ps) sum += p.length;
+  return sum;
 }
 
 // Is NFC text followed by `ellipsis` still NFC? Yes when the ellipsis is NFC
@@ -117,26 +135,44 @@ result<truncation> truncate(std::string_view text, const truncate_options &optio
   }
 
   const std::string nfc = detail::all_ascii(text) ? std::string(text) : detail::icu::nfc_utf8(text);
-  const std::size_t total = detail::measure_nfc(nfc, options.unit);
-  if (total <= options.limit) return truncation{nfc, total, false};
+  // Does it fit? Graphemes are counted while the pieces are listed (a text of
+  // at most `limit` bytes always fits); the other units are cheap to measure.
+  if (options.unit != length_unit::graphemes || nfc.size() <= options.limit) {
+    const std::size_t total = detail::measure_nfc(nfc, options.unit);
+    if (total <= options.limit) return truncation{nfc, total, false};
+  }
+  const auto h = head_pieces(nfc, options);
+  const auto &ps = h.pieces;
+  if (h.whole) {
+    const std::size_t total = sum_of(ps);
+    if (total <= options.limit) return truncation{nfc, total, false};
+  }
 
-  const auto ps = head_pieces(nfc, options);
   const std::size_t ellipsis_length = detail::measure(options.ellipsis, options.unit);
   const bool appends_nfc = ellipsis_appends_nfc(options.ellipsis);
+  const bool additive_units = options.unit == length_unit::code_points || options.unit == length_unit::utf16;
   for (const bool with_ellipsis : {true, false}) {
     if (with_ellipsis && (options.ellipsis.empty() || ellipsis_length >= options.limit)) continue;
     std::size_t allowance = with_ellipsis ? options.limit - ellipsis_length : options.limit;
     while (true) {
-      const auto prefix = choose_prefix(nfc, ps, allowance, options.prefer_word_boundary);
-      if (prefix.empty()) break;
-      std::string out(prefix);
-      if (with_ellipsis) {
+      const auto cut = choose_prefix(nfc, ps, allowance, options.prefer_word_boundary);
+      if (cut.text.empty()) break;
+      std::string out(cut.text);
+      std::size_t len = 0;
+      if (!with_ellipsis && options.unit != length_unit::x_weighted) {
+        len = cut.length; // a prefix cut between clusters keeps its clusters
+      } else if (with_ellipsis && appends_nfc &&
+                 (additive_units || (options.unit == length_unit::graphemes &&
+                                     detail::always_breaks(last_code_point(out, out.size()),
+                                                           first_code_point(options.ellipsis, 0))))) {
+        len = cut.length + ellipsis_length; // nothing joins across the seam
         out.append(options.ellipsis);
-        if (!appends_nfc) out = detail::icu::nfc_utf8(out);
+      } else {
+        // The ellipsis may join the text (a combining mark) or, on X, change
+        // what reads as a URL: normalize and measure what is returned.
+        if (with_ellipsis) out = detail::icu::nfc_utf8(out.append(options.ellipsis));
+        len = detail::measure_nfc(out, options.unit);
       }
-      // The pieces add up exactly in nearly every text; re-measuring the result
-      // keeps the promise when an ellipsis joins the text or a URL shortens.
-      const std::size_t len = detail::measure_nfc(out, options.unit);
       if (len <= options.limit) return truncation{std::move(out), len, true};
       if (allowance == 0) break;
       --allowance;

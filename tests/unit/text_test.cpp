@@ -91,6 +91,8 @@ TEST_CASE("text - the fast path and ICU agree on scripts that need the full grap
       {"Москва Αθήνα", 12},
       {"日本語のテキスト", 8},
       {"a\r\nb\rc\nd\n\r", 9},                     // CR LF together; LF CR apart
+      {"가\r\n", 2},                              // a run that needs ICU ends with CR, LF follows
+      {"e\u0301\r\n\u0301x", 4},                   // … and one that starts with the LF
       {"e\u0301\u0302x", 2},                      // stacked combining marks
       {"\u1100\u1161\u11A8\u1100", 2},            // Hangul jamo L V T | L
       {"\uAC00\u11A8", 1},                        // LV syllable + T
