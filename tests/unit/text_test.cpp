@@ -248,6 +248,25 @@ std::string random_text(std::mt19937 &rng) {
 
 } // namespace
 
+TEST_CASE("text - fast path property: random mixed text gets ICU's boundaries and count") {
+  static const std::vector<std::string> atoms = {
+      "a", " ", "\r", "\n", "\r\n", "é", "e", "\u0301", "\u0308", "東", "한", "\u1100", "\u1161", "\u11A8", "\uAC00",
+      "न", "\u094D", "ि", "\u0E33", "\u0600", "\U0001F1E9", "\U0001F1EA", "😀", "\U0001F3FD", "\u200D", "\uFE0F",
+      "\u00AD", "\u0085", "👨", "\U000E0067", "\U000E007F", "🏴"};
+  std::mt19937 rng(99);
+  for (int k = 0; k < 2000; ++k) {
+    std::string text;
+    const auto n = rng() % 24;
+    for (std::uint32_t i = 0; i < n; ++i) text += atoms[rng() % atoms.size()];
+    INFO("text #" << k << " [" << text << "]");
+    const auto fast = rapport::grapheme_boundaries(text, grapheme_engine::fast).value();
+    const auto icu = rapport::grapheme_boundaries(text, grapheme_engine::icu).value();
+    CHECK(fast == icu);
+    CHECK(rapport::count_graphemes(text, grapheme_engine::fast).value() == icu.size() - 1);
+    CHECK(rapport::count_graphemes(text, grapheme_engine::icu).value() == icu.size() - 1);
+  }
+}
+
 TEST_CASE("text - truncation property: random mixed text never exceeds the limit nor splits a grapheme") {
   std::mt19937 rng(20240611);
   const std::string_view ellipses[] = {"\u2026", "", "...", "👉"};
