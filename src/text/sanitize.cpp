@@ -1,4 +1,6 @@
 // Sanitizing untrusted text: bidi controls, invisible characters, controls.
+#include <optional>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 

@@ -1,5 +1,6 @@
 // Truncation that never splits a grapheme cluster (nor, on X, a URL).
-#include <optional>
+#include <string>
+#include <vector>
 
 #include <unicode/uchar.h>
 
