@@ -98,6 +98,60 @@ typedef enum rapport_key_kind {
  */
 RAPPORT_API int rapport_text_match_key(const char *text, size_t len, int kind, char **out, size_t *out_len);
 
+/** How rapport_text_length() and rapport_text_truncate() count (see rapport/text.hpp). */
+typedef enum rapport_length_unit {
+  RAPPORT_UNIT_GRAPHEMES = 0,   /* user-perceived characters (NFC, UAX #29 clusters) */
+  RAPPORT_UNIT_CODE_POINTS = 1, /* Unicode scalar values */
+  RAPPORT_UNIT_UTF16 = 2,       /* UTF-16 code units, like JavaScript's String.length */
+  RAPPORT_UNIT_X_WEIGHTED = 3   /* X (Twitter) weighted count: emoji 2, URL 23, CJK 2 */
+} rapport_length_unit;
+
+/**
+ * Length of (text, len) in `unit` (a rapport_length_unit) into *out.
+ * Errors: RAPPORT_EINVAL (out NULL, text NULL with len > 0, unknown unit),
+ * RAPPORT_EUTF8, RAPPORT_ELIMIT (len above 256 MiB; nothing is read).
+ */
+RAPPORT_API int rapport_text_length(const char *text, size_t len, int unit, size_t *out);
+
+/**
+ * Options of rapport_text_truncate(). Fill with rapport_truncate_options_init()
+ * and then change fields: `size` tells the library which version of the struct
+ * the caller was built with.
+ */
+typedef struct rapport_truncate_options {
+  size_t size;              /* sizeof(rapport_truncate_options); set by _init() */
+  int unit;                 /* a rapport_length_unit; default RAPPORT_UNIT_GRAPHEMES */
+  size_t limit;             /* maximum length of the result, ellipsis included; default 0 */
+  const char *ellipsis;     /* UTF-8 appended when cut, borrowed; default "\xE2\x80\xA6" (U+2026) */
+  size_t ellipsis_len;      /* bytes in ellipsis; 0 for no ellipsis (ellipsis may then be NULL) */
+  int prefer_word_boundary; /* nonzero: cut at a word boundary in the last third; default 1 */
+} rapport_truncate_options;
+
+/** Sets *opts to the defaults, `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_truncate_options_init(rapport_truncate_options *opts);
+
+/**
+ * (text, len) in NFC, shortened to at most opts->limit in opts->unit without
+ * splitting a grapheme (see rapport::truncate). *out is a NUL-terminated UTF-8
+ * string owned by the caller (rapport_string_free), *out_len its length (may
+ * be NULL), *out_truncated 1 when the text was cut, else 0 (may be NULL).
+ * Errors: RAPPORT_EINVAL (opts or out NULL, opts->size not
+ * sizeof(rapport_truncate_options), unknown unit, ellipsis NULL with a length),
+ * RAPPORT_EUTF8 (text or ellipsis), RAPPORT_ELIMIT.
+ */
+RAPPORT_API int rapport_text_truncate(const char *text, size_t len, const rapport_truncate_options *opts, char **out,
+                                      size_t *out_len, int *out_truncated);
+
+/**
+ * (text, len) without bidi controls, invisible characters and controls other
+ * than newline (see rapport::sanitize). *out is a NUL-terminated UTF-8 string
+ * owned by the caller (rapport_string_free), *out_len its length (may be NULL),
+ * *out_removed the number of characters removed (may be NULL).
+ * Errors: RAPPORT_EINVAL (out NULL, text NULL with len > 0), RAPPORT_EUTF8,
+ * RAPPORT_ELIMIT.
+ */
+RAPPORT_API int rapport_text_sanitize(const char *text, size_t len, char **out, size_t *out_len, size_t *out_removed);
+
 #ifdef __cplusplus
 }
 #endif
