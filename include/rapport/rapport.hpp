@@ -5,7 +5,9 @@
 // so, in the recipient's language, fitted to the platform's limit.
 #pragma once
 
+#include "rapport/catalog.hpp"
 #include "rapport/place.hpp"
 #include "rapport/result.hpp"
+#include "rapport/template.hpp"
 #include "rapport/text.hpp"
 #include "rapport/version.hpp"

@@ -221,7 +221,7 @@ result<gettext_file> parse_mo(std::string_view b, std::string_view name) {
   const auto bad = [&](const char *what) {
     return make_error(errc::parse_error, std::string(name) + ": not a valid .mo file: " + what);
   };
-  if (!is_mo(b) || b.size() < 20) return bad("no magic number");
+  if (!is_mo(b) || b.size() < 28) return bad("no magic number or a truncated header");
   const auto *p = reinterpret_cast<const unsigned char *>(b.data());
   const bool little = p[0] == 0xde;
   auto u32 = [&](std::size_t at) -> std::uint32_t {
@@ -229,14 +229,23 @@ result<gettext_file> parse_mo(std::string_view b, std::string_view name) {
     return little ? (std::uint32_t{q[0]} | std::uint32_t{q[1]} << 8 | std::uint32_t{q[2]} << 16 | std::uint32_t{q[3]} << 24)
                   : (std::uint32_t{q[3]} | std::uint32_t{q[2]} << 8 | std::uint32_t{q[1]} << 16 | std::uint32_t{q[0]} << 24);
   };
+  // Every check that Boost.Locale's reader does not do itself happens here,
+  // before the bytes reach it: tables in range, strings NUL-terminated, and a
+  // hash table whose size and entries cannot send a lookup out of bounds.
   const std::uint32_t revision = u32(4);
   if ((revision >> 16) > 1) return bad("unknown major revision");
-  const std::uint64_t n = u32(8), orig = u32(12), trans = u32(16);
+  const std::uint64_t n = u32(8), orig = u32(12), trans = u32(16), hash_size = u32(20), hash_off = u32(24);
   if (orig + n * 8 > b.size() || trans + n * 8 > b.size()) return bad("string tables out of range");
+  if (orig % 4 != 0 || trans % 4 != 0 || hash_off % 4 != 0) return bad("misaligned table");
+  if (hash_size < 3) return bad("no usable hash table (compile with msgfmt)");
+  if (hash_off + hash_size * 4 > b.size()) return bad("hash table out of range");
+  for (std::uint64_t h = 0; h < hash_size; ++h)
+    if (u32(static_cast<std::size_t>(hash_off + h * 4)) > n) return bad("hash table entry out of range");
   auto str_at = [&](std::uint64_t table, std::uint64_t k, std::string_view &out) {
     const std::uint64_t len = u32(static_cast<std::size_t>(table + k * 8));
     const std::uint64_t off = u32(static_cast<std::size_t>(table + k * 8 + 4));
-    if (off > b.size() || len > b.size() - off) return false;
+    if (off >= b.size() || len >= b.size() - off) return false;  // room for the terminating NUL
+    if (b[static_cast<std::size_t>(off + len)] != '\0') return false;
     out = b.substr(static_cast<std::size_t>(off), static_cast<std::size_t>(len));
     return true;
   };

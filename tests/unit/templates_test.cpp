@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -129,6 +131,16 @@ TEST_CASE("templates - argument values render literally, never as syntax") {
     auto s = t->render(template_args{}.set("recipient_given_name", r.value).set("mutual_count", 2));
     REQUIRE(s);
     CHECK(*s == r.want);
+  }
+}
+
+TEST_CASE("templates - every vocabulary name is documented in docs/templates.md") {
+  std::ifstream in(std::string(RAPPORT_DOCS_DIR) + "/templates.md");
+  REQUIRE(in);
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto &a : rapport::argument_vocabulary()) {
+    INFO(a.name);
+    CHECK(doc.find("| `" + std::string(a.name) + "` |") != std::string::npos);
   }
 }
 
