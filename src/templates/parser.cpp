@@ -219,6 +219,7 @@ private:
     const std::size_t type_at = i_;
     const std::string_view type = identifier();
     skip_space();
+    if (i_ >= s_.size()) return fail_b(errc::parse_error, "unterminated argument: missing '}'", i_);
     if (type == "select") {
       if (is_opt) return parse_optional(m, n, name.substr(4), depth);
       if (!check_type(id, {argument_type::keyword}, "a select", name_at)) return false;

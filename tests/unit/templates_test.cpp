@@ -163,6 +163,7 @@ TEST_CASE("templates - syntax errors give the byte offset") {
   struct row { const char *pattern; std::size_t offset; };
   const std::vector<row> table = {
       {"Hi {recipient_given_name", 24},
+      {"{days_since, number", 19},
       {"Hi }", 3},
       {"{recipient_gender, select, feminine {x}}", 0},  // no other
       {"{mutual_count, plural, lots {x} other {y}}", 23},
