@@ -101,7 +101,8 @@ public:
   std::vector<std::string> names() const;
 
   struct impl;
-  const impl &internal() const noexcept { return *impl_; }
+  /** The storage, for the renderer (a moved-from object reads as empty). */
+  const impl &internal() const noexcept;
 
 private:
   std::unique_ptr<impl> impl_;

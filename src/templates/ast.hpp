@@ -17,8 +17,6 @@ namespace rapport::detail::tpl {
 
 /** Index of `name` in argument_vocabulary(), or -1. */
 int find_argument(std::string_view name) noexcept;
-/** Number of vocabulary entries (at most 64: arguments are tracked in a bit mask). */
-std::size_t vocabulary_size() noexcept;
 
 enum class node_kind : std::uint8_t {
   text,      ///< literal text (quotes already resolved)

@@ -89,6 +89,11 @@ template_args &template_args::set(std::string_view name, date_value value) {
   return *this;
 }
 
+const template_args::impl &template_args::internal() const noexcept {
+  static const impl empty;
+  return impl_ ? *impl_ : empty;
+}
+
 template_args &template_args::erase(std::string_view name) {
   if (!impl_) impl_ = std::make_unique<impl>();
   const int id = detail::tpl::find_argument(name);
@@ -105,7 +110,7 @@ std::vector<std::string> template_args::names() const {
   std::vector<std::string> out;
   const auto v = argument_vocabulary();
   for (std::size_t k = 0; k < v.size(); ++k)
-    if (impl_ && impl_->has(static_cast<int>(k))) out.emplace_back(v[k].name);
+    if (internal().has(static_cast<int>(k))) out.emplace_back(v[k].name);
   return out;
 }
 

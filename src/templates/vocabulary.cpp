@@ -41,6 +41,7 @@ constexpr std::array<argument_info, 30> vocabulary = {{
     {"years_overlap", t::number, false, "years sender and recipient overlapped at the employer or school"},
     {"platform_name", t::text, false, "where the note is sent, e.g. 'LinkedIn'"},
 }};
+static_assert(vocabulary.size() <= 64, "arguments are tracked in a 64-bit mask");
 } // namespace
 
 std::span<const argument_info> argument_vocabulary() noexcept { return vocabulary; }
@@ -56,7 +57,5 @@ int find_argument(std::string_view name) noexcept {
     if (v[i].name == name) return static_cast<int>(i);
   return -1;
 }
-
-std::size_t vocabulary_size() noexcept { return argument_vocabulary().size(); }
 
 } // namespace rapport::detail::tpl

@@ -201,6 +201,18 @@ TEST_CASE("templates - a missing required argument is an error, not an empty str
   CHECK(bad_utf8.error().code == errc::invalid_utf8);
 }
 
+TEST_CASE("templates - a moved-from argument set reads as empty") {
+  auto t = message_template::compile("Hi {recipient_given_name}", "en");
+  REQUIRE(t);
+  template_args a;
+  a.set("recipient_given_name", "Anna");
+  template_args b = std::move(a);
+  CHECK(*t->render(b) == "Hi Anna");
+  CHECK(t->missing_arguments(a) == std::vector<std::string>{"recipient_given_name"});  // NOLINT(bugprone-use-after-move)
+  a.set("recipient_given_name", "Ben");
+  CHECK(*t->render(a) == "Hi Ben");
+}
+
 TEST_CASE("templates - optional clauses drop on request or when their value is missing") {
   auto t = message_template::compile(
       "I'm {sender_given_name}{opt_org, select, show { from {sender_org}} other {}}."
