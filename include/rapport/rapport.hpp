@@ -5,6 +5,7 @@
 // so, in the recipient's language, fitted to the platform's limit.
 #pragma once
 
+#include "rapport/catalog.hpp"
 #include "rapport/challenge.hpp"
 #include "rapport/contact.hpp"
 #include "rapport/directory.hpp"
@@ -14,5 +15,6 @@
 #include "rapport/place.hpp"
 #include "rapport/ranking.hpp"
 #include "rapport/result.hpp"
+#include "rapport/template.hpp"
 #include "rapport/text.hpp"
 #include "rapport/version.hpp"

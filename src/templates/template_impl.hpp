@@ -1,0 +1,35 @@
+// Private: what a message_template holds, and how the library builds one.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "icu/format_cache.hpp"
+#include "rapport/template.hpp"
+#include "templates/ast.hpp"
+
+namespace rapport {
+inline namespace v1 {
+
+struct message_template::impl {
+  std::shared_ptr<const detail::tpl::ast> ast;
+  std::shared_ptr<const detail::icu::locale_formats> formats;
+  std::vector<detail::icu::bound_formatter> formatters;  ///< parallel to ast->formatters
+};
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail::tpl {
+
+/** Builds a message_template from its parts (message_template's constructor is private). */
+struct template_access {
+  static message_template make(std::shared_ptr<const message_template::impl> p) { return message_template(std::move(p)); }
+  static const message_template::impl &get(const message_template &t) { return *t.impl_; }
+};
+
+/** Binds a parsed pattern to the formatters of `locale`. Errors: invalid_argument (locale), parse_error (skeleton). */
+result<message_template> bind(std::shared_ptr<const ast> a, std::string_view locale);
+
+} // namespace rapport::detail::tpl
