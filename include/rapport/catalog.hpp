@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rapport/formality.hpp"
 #include "rapport/result.hpp"
 #include "rapport/template.hpp"
 
@@ -34,13 +35,9 @@ inline namespace v1 {
 
 /** How long a note is: short fits 200 characters with typical names. */
 enum class note_length { short_note, standard };
-/** Register: formal (Sie, vous, usted) or informal (du, tu, tú). */
-enum class formality { formal, informal };
 
 /** "short" / "standard". */
 const char *to_string(note_length length) noexcept;
-/** "formal" / "informal". */
-const char *to_string(formality f) noexcept;
 
 /**
  * The slot id for a situation, e.g. slot_id("city/same-city", note_length::short_note,

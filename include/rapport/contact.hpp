@@ -21,27 +21,18 @@
 #include <string>
 #include <vector>
 
+#include "rapport/formality.hpp"
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 
 namespace rapport {
 inline namespace v1 {
 
-/** A grammatical gender for greetings, used only when explicitly given. Never inferred from a name. */
-enum class grammatical_gender { unknown, feminine, masculine, neutral };
-
-/** How a person prefers to be addressed. */
-enum class formality { unspecified, formal, informal };
-
 /** A person's part in an event. */
 enum class event_role { attendee, exhibitor, speaker, sponsor, organizer };
 
 /** "attendee", "exhibitor", "speaker", "sponsor", "organizer". */
 const char *to_string(event_role role) noexcept;
-/** "unknown", "feminine", "masculine", "neutral". */
-const char *to_string(grammatical_gender g) noexcept;
-/** "unspecified", "formal", "informal". */
-const char *to_string(formality f) noexcept;
 
 /** Work at an organization, current or past. */
 struct organization {
@@ -77,7 +68,7 @@ struct contact {
   place_id place = no_place;               ///< resolved from `location` by the directory unless set
   std::vector<std::string> languages;      ///< BCP 47 tags the person reads, best first
   std::string locale;                      ///< preferred locale for notes ("de-AT"); "" = first language or "en"
-  formality formality_preference = formality::unspecified;
+  std::optional<formality> formality_preference; ///< how they prefer to be addressed; nullopt = unknown
   grammatical_gender gender = grammatical_gender::unknown;
 
   std::vector<event_participation> events;

@@ -11,6 +11,7 @@
 #include "rapport/directory.hpp"
 #include "rapport/discovery.hpp"
 #include "rapport/event.hpp"
+#include "rapport/formality.hpp"
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 #include "rapport/ranking.hpp"

@@ -23,25 +23,6 @@ const char *to_string(event_role role) noexcept {
   return "attendee";
 }
 
-const char *to_string(grammatical_gender g) noexcept {
-  switch (g) {
-  case grammatical_gender::unknown: return "unknown";
-  case grammatical_gender::feminine: return "feminine";
-  case grammatical_gender::masculine: return "masculine";
-  case grammatical_gender::neutral: return "neutral";
-  }
-  return "unknown";
-}
-
-const char *to_string(formality f) noexcept {
-  switch (f) {
-  case formality::unspecified: return "unspecified";
-  case formality::formal: return "formal";
-  case formality::informal: return "informal";
-  }
-  return "unspecified";
-}
-
 namespace {
 
 // Checks fields one by one; the first bad one becomes the error.

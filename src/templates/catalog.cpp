@@ -94,7 +94,6 @@ struct catalog::impl {
 };
 
 const char *to_string(note_length length) noexcept { return length == note_length::short_note ? "short" : "standard"; }
-const char *to_string(formality f) noexcept { return f == formality::formal ? "formal" : "informal"; }
 
 std::string slot_id(std::string_view situation, note_length length, formality f) {
   std::string s(situation);
