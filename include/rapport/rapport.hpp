@@ -5,7 +5,10 @@
 // so, in the recipient's language, fitted to the platform's limit.
 #pragma once
 
+#include "rapport/company.hpp"
+#include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
+#include "rapport/platform.hpp"
 #include "rapport/result.hpp"
 #include "rapport/text.hpp"
 #include "rapport/version.hpp"
