@@ -139,9 +139,14 @@ constexpr std::array<std::string_view, 9> chinese_compound_surnames = {
 constexpr std::array<std::string_view, 7> korean_compound_surnames = {
     "남궁", "황보", "제갈", "선우", "서문", "독고", "사공"};
 
+// Linear search, comparing sizes first: the tables are small, and most words
+// differ in length from most entries.
 template <class Table>
 bool contains(const Table &table, std::string_view key) {
-  return std::find(table.begin(), table.end(), key) != table.end();
+  for (const auto &e : table)
+    if (e.size() == key.size() && e[0] == key[0] && std::char_traits<char>::compare(e.data(), key.data(), e.size()) == 0)
+      return true;
+  return false;
 }
 
 // ---- small string helpers ------------------------------------------------------
@@ -372,9 +377,10 @@ scanned scan(std::string_view s) {
 // ---- classifying words and groups ------------------------------------------------
 
 const honorific *find_honorific(std::string_view word) {
+  if (word.size() > 16) return nullptr;
   const std::string k = key_of(word);
   for (const auto &h : honorifics)
-    if (h.key == k) return &h;
+    if (h.key.size() == k.size() && h.key == k) return &h;
   return nullptr;
 }
 
