@@ -28,13 +28,23 @@ bool is_ignored_in_form(char32_t c) { return c == '.' || c == ' ' || c == ',' ||
 
 // Case-folded letters of a form without dots, spaces, commas, parentheses:
 // "S. A." → "sa", "AB (publ)" → "abpubl", "GmbH & Co. KG" → "gmbh&cokg".
-std::string compact(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void append_compact(std::string &out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      if (!is_ignored_in_form(b)) out.push_back((b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b));
+      continue;
+    }
     const char32_t c = decode_utf8(s, i);
     if (!is_ignored_in_form(c)) detail::append_utf8(out, nm::fold(c));
   }
+}
+
+std::string compact(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_compact(out, s);
   return out;
 }
 
@@ -57,11 +67,14 @@ std::string ascii_upper(std::string s) {
 struct form_table {
   std::unordered_map<std::string, std::vector<const legal_form_row *>> by_key;
   std::vector<const legal_form_row *> attached;  // longest first
+  std::size_t longest_key = 0;                   // bytes of the longest compact key
 
   form_table() {
     for (std::size_t i = 0; i < detail::legal_form_row_count; ++i) {
       const auto &row = detail::legal_form_rows[i];
-      by_key[compact(row.form)].push_back(&row);
+      const std::string key = compact(row.form);
+      longest_key = std::max(longest_key, key.size());
+      by_key[key].push_back(&row);
       if (row.match == legal_form_match::attached) attached.push_back(&row);
     }
     std::stable_sort(attached.begin(), attached.end(),
@@ -91,13 +104,20 @@ bool position_ok(const legal_form_row &row, bool at_end) {
   return at_end ? row.position == legal_form_position::end : row.position == legal_form_position::start;
 }
 
-const legal_form_row *lookup(std::string_view written, bool at_end) {
+// The row for `written`, whose compact key is `key`.
+const legal_form_row *lookup(std::string_view written, const std::string &key, bool at_end) {
   const auto &t = forms();
-  const auto it = t.by_key.find(compact(written));
+  if (key.empty() || key.size() > t.longest_key) return nullptr;
+  const auto it = t.by_key.find(key);
   if (it == t.by_key.end()) return nullptr;
   for (const auto *row : it->second)
     if (position_ok(*row, at_end) && accepts(*row, written)) return row;
   return nullptr;
+}
+
+const legal_form_row *lookup(std::string_view written, bool at_end) {
+  if (written.size() > 4 * forms().longest_key) return nullptr;
+  return lookup(written, compact(written), at_end);
 }
 
 bool has_alnum(std::string_view s) {
@@ -182,22 +202,40 @@ result<company_name> parse_company_name(std::string_view raw) {
   std::size_t first = 0, last = n;  // remaining tokens [first, last)
   // A name that is nothing but a legal form ("GmbH & Co. KG") stays whole.
   const bool bare_form = lookup(text, true) || lookup(text, false);
-  for (std::size_t k = bare_form ? 0 : std::min(max_form_tokens, n > 0 ? n - 1 : 0); k >= 1; --k) {
-    const std::string_view written = std::string_view(text).substr(tokens[n - k].begin, tokens[n - 1].end - tokens[n - k].begin);
-    if (const auto *row = lookup(written, true)) {
-      found.push_back(row);
-      found_written.emplace_back(written);
-      last = n - k;
-      break;
+  // Keys grow one token at a time; the longest form that matches wins, and the
+  // search stops once the key is longer than any form.
+  std::string key;
+  if (!bare_form && n > 1) {
+    std::size_t best = 0;
+    const legal_form_row *best_row = nullptr;
+    for (std::size_t k = 1; k <= std::min(max_form_tokens, n - 1); ++k) {
+      std::string piece;
+      append_compact(piece, std::string_view(text).substr(tokens[n - k].begin, tokens[n - k].end - tokens[n - k].begin));
+      key.insert(0, piece);
+      if (key.size() > forms().longest_key) break;
+      const std::string_view written = std::string_view(text).substr(tokens[n - k].begin, tokens[n - 1].end - tokens[n - k].begin);
+      if (const auto *row = lookup(written, key, true)) { best = k; best_row = row; }
+    }
+    if (best_row) {
+      found.push_back(best_row);
+      found_written.emplace_back(std::string_view(text).substr(tokens[n - best].begin, tokens[n - 1].end - tokens[n - best].begin));
+      last = n - best;
     }
   }
-  for (std::size_t k = std::min(max_form_tokens, last > 0 ? last - 1 : 0); k >= 1; --k) {
-    const std::string_view written = std::string_view(text).substr(0, tokens[k - 1].end);
-    if (const auto *row = lookup(written, false)) {
-      found.insert(found.begin(), row);
-      found_written.emplace(found_written.begin(), written);
-      first = k;
-      break;
+  if (!bare_form && last > 1) {
+    std::size_t best = 0;
+    const legal_form_row *best_row = nullptr;
+    key.clear();
+    for (std::size_t k = 1; k <= std::min(max_form_tokens, last - 1); ++k) {
+      append_compact(key, std::string_view(text).substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin));
+      if (key.size() > forms().longest_key) break;
+      const std::string_view written = std::string_view(text).substr(0, tokens[k - 1].end);
+      if (const auto *row = lookup(written, key, false)) { best = k; best_row = row; }
+    }
+    if (best_row) {
+      found.insert(found.begin(), best_row);
+      found_written.emplace(found_written.begin(), std::string_view(text).substr(0, tokens[best - 1].end));
+      first = best;
     }
   }
   // After "&" or "and", "Co" is part of the name: "Pepper & Co", "Goldman Sachs & Co.".

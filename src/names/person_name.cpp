@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -151,28 +152,54 @@ bool contains(const Table &table, std::string_view key) {
 
 // ---- small string helpers ------------------------------------------------------
 
-// Lowercase key without dots, hyphens and apostrophes ("Dr.-Ing." → "dring").
-std::string key_of(std::string_view word) {
-  std::string ascii;
-  ascii.reserve(word.size());
-  for (std::size_t i = 0; i < word.size();) {
-    const char32_t c = decode_utf8(word, i);
-    if (c == '.' || c == '-' || c == '\'' || c == U'\u2019') continue;
-    detail::append_utf8(ascii, nm::fold(c));
+// Lowercase key without dots, hyphens and apostrophes ("Dr.-Ing." → "dring"),
+// in a fixed buffer: every table word is short, so a longer word gets an
+// empty key, which matches nothing.
+class word_key {
+public:
+  explicit word_key(std::string_view word) {
+    for (std::size_t i = 0; i < word.size();) {
+      const auto b = static_cast<unsigned char>(word[i]);
+      if (b < 0x80) {
+        ++i;
+        if (b == '.' || b == '-' || b == '\'') continue;
+        if (n_ == sizeof buf_) { n_ = 0; return; }
+        buf_[n_++] = (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+        continue;
+      }
+      const char32_t c = decode_utf8(word, i);
+      if (c == U'\u2019') continue;
+      std::string enc;
+      detail::append_utf8(enc, nm::fold(c));
+      if (n_ + enc.size() > sizeof buf_) { n_ = 0; return; }
+      for (char e : enc) buf_[n_++] = e;
+    }
   }
-  return ascii;
-}
+  std::string_view view() const { return {buf_, n_}; }
+  operator std::string_view() const { return view(); }
 
-// Uppercase ASCII key for credentials; non-ASCII words give "".
-std::string upper_key(std::string_view word) {
-  std::string out;
-  for (char c : word) {
-    if (c == '.' || c == '-') continue;
-    if (static_cast<unsigned char>(c) >= 0x80) return {};
-    out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+private:
+  char buf_[24];
+  std::size_t n_ = 0;
+};
+
+// Uppercase ASCII key for credentials (dots and hyphens removed); non-ASCII or
+// long words give an empty key.
+class upper_key {
+public:
+  explicit upper_key(std::string_view word) {
+    for (char c : word) {
+      if (c == '.' || c == '-') continue;
+      if (static_cast<unsigned char>(c) >= 0x80 || n_ == sizeof buf_) { n_ = 0; return; }
+      buf_[n_++] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
   }
-  return out;
-}
+  std::string_view view() const { return {buf_, n_}; }
+
+private:
+  char buf_[12];
+  std::size_t n_ = 0;
+};
 
 bool has_letter(std::string_view word) {
   for (std::size_t i = 0; i < word.size();)
@@ -297,6 +324,7 @@ scanned scan(std::string_view s) {
   scanned out;
   std::string word;
   bool seen_letter = false;
+  out.segments.back().reserve(4);
   auto flush = [&] {
     if (!word.empty()) out.segments.back().push_back(std::move(word));
     word.clear();
@@ -378,21 +406,24 @@ scanned scan(std::string_view s) {
 
 const honorific *find_honorific(std::string_view word) {
   if (word.size() > 16) return nullptr;
-  const std::string k = key_of(word);
+  const word_key key(word);
+  const std::string_view k = key.view();
+  if (k.empty()) return nullptr;
   for (const auto &h : honorifics)
-    if (h.key.size() == k.size() && h.key == k) return &h;
+    if (h.key.size() == k.size() && h.key[0] == k[0] && h.key == k) return &h;
   return nullptr;
 }
 
 bool is_particle(std::string_view word) {
   if (word.size() > 6) return false;
-  return contains(particles, key_of(word));
+  return contains(particles, word_key(word));
 }
 
 // Credential or generational suffix. `after_comma`: in its own comma segment,
 // where ambiguous ones ("MA") are safe to take.
 bool is_credential(std::string_view word, bool after_comma, bool name_all_caps) {
-  const std::string k = upper_key(word);
+  const upper_key key(word);
+  const std::string_view k = key.view();
   if (k.empty()) return false;
   if (contains(credentials, k) || contains(generational, k)) {
     // Generational "II"/"III"/"IV" only as written in capitals; "Jr"/"Sr" any case.
@@ -412,7 +443,7 @@ bool is_pronoun_text(std::string_view text) {
   bool any = false;
   auto check = [&]() {
     if (part.empty()) return true;
-    const bool ok = contains(pronoun_words, key_of(part));
+    const bool ok = contains(pronoun_words, word_key(part));
     any = any || ok;
     part.clear();
     return ok;
@@ -457,7 +488,7 @@ bool is_name_word(std::string_view word) {
 
 bool is_headline_segment(const std::vector<std::string> &words) {
   for (const auto &w : words)
-    if (contains(headline_words, key_of(w)) || !is_name_word(w)) return true;
+    if (contains(headline_words, word_key(w)) || !is_name_word(w)) return true;
   return false;
 }
 
@@ -550,7 +581,7 @@ void take_honorifics(std::vector<std::string> &words, parse_state &st) {
       }
       prev_academic = h->academic;
       ++n;
-    } else if (prev_academic && contains(title_continuations, key_of(words[n]))) {
+    } else if (prev_academic && contains(title_continuations, word_key(words[n]))) {
       st.prefix_words.push_back(words[n]);
       ++n;
     } else {
@@ -587,6 +618,7 @@ void tidy_words(std::vector<std::string> &words) {
 }
 
 void classify_groups(const scanned &sc, parse_state &st, std::size_t given_segment) {
+  if (sc.groups.empty()) return;
   // Honorifics before the given name do not count: "Dr. Katherine (Kate) Smith".
   std::size_t honorific_words = 0;
   if (given_segment < sc.segments.size())
@@ -675,7 +707,7 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
   }
   const std::size_t n = words.size();
   if (n == 1) {
-    p.given = words;
+    p.given = std::move(words);
     return p;
   }
   if (lang == "hu" || lang == "vi") {
@@ -692,15 +724,15 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
   }
   std::size_t given_end = 1;
   const bool iberian = lang == "es" || lang == "pt";
-  if (iberian && n >= 3 && contains(compound_given_first, key_of(words[0])) && !is_particle(words[1])) given_end = 2;
+  if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1])) given_end = 2;
   std::size_t family_start = n - 1;
   for (std::size_t i = given_end; i + 1 < n; ++i)
     if (is_particle(words[i])) { family_start = i; break; }
   if (family_start == n - 1 && lang == "es" && n - given_end >= 2) family_start = n - 2;  // two surnames
-  p.given.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(given_end));
-  p.middle.assign(words.begin() + static_cast<std::ptrdiff_t>(given_end),
-                  words.begin() + static_cast<std::ptrdiff_t>(family_start));
-  p.family.assign(words.begin() + static_cast<std::ptrdiff_t>(family_start), words.end());
+  const auto at = [&](std::size_t i) { return std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(i)); };
+  p.given.assign(at(0), at(given_end));
+  p.middle.assign(at(given_end), at(family_start));
+  p.family.assign(at(family_start), at(n));
   return p;
 }
 
@@ -812,14 +844,14 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     parts.family = first;
     if (!given_seg.empty()) {
       std::size_t given_end = 1;
-      if ((lang == "es" || lang == "pt") && given_seg.size() >= 2 && contains(compound_given_first, key_of(given_seg[0])))
+      if ((lang == "es" || lang == "pt") && given_seg.size() >= 2 && contains(compound_given_first, word_key(given_seg[0])))
         given_end = 2;
       parts.given.assign(given_seg.begin(), given_seg.begin() + static_cast<std::ptrdiff_t>(given_end));
       parts.middle.assign(given_seg.begin() + static_cast<std::ptrdiff_t>(given_end), given_seg.end());
     }
   } else {
     take_credentials(first, st, caps);
-    parts = assign_parts(first, lang);
+    parts = assign_parts(std::move(first), lang);
   }
   finish(out, st, parts, lang, options.fix_case, *nfc);
   return out;
@@ -922,7 +954,7 @@ std::string academic_prefix(const person_name &n) {
   bool prev_academic = false;
   for (const auto &w : split_words(n.prefix)) {
     const auto *h = find_honorific(w);
-    const bool keep = (h && h->academic) || (prev_academic && contains(title_continuations, key_of(w)));
+    const bool keep = (h && h->academic) || (prev_academic && contains(title_continuations, word_key(w)));
     if (keep) out += (out.empty() ? "" : " ") + w;
     prev_academic = h ? h->academic : prev_academic && keep;
   }
