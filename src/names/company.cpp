@@ -115,11 +115,6 @@ const legal_form_row *lookup(std::string_view written, const std::string &key, b
   return nullptr;
 }
 
-const legal_form_row *lookup(std::string_view written, bool at_end) {
-  if (written.size() > 4 * forms().longest_key) return nullptr;
-  return lookup(written, compact(written), at_end);
-}
-
 bool has_alnum(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = decode_utf8(s, i);
@@ -144,6 +139,19 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
+// True when `s` is printable ASCII with single spaces and no space at either end,
+// i.e. collapse(s) == s.
+bool is_collapsed_ascii(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return s.empty();
+  char prev = 0;
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b >= 0x7F || (c == ' ' && prev == ' ')) return false;
+    prev = c;
+  }
+  return true;
+}
+
 // Trims spaces and the punctuation a removed form leaves behind ("Acme," "Acme -").
 std::string_view trim_leftover(std::string_view s) {
   auto junk = [](char c) { return c == ' ' || c == ',' || c == ';' || c == '-' || c == '/' || c == ':'; };
@@ -165,27 +173,45 @@ std::string_view strip_enclosing_quotes(std::string_view s) {
 
 struct span { std::size_t begin, end; };
 
-std::string key_text(std::string_view display) {
+// `display` with a leading "The" dropped and "&" read as "and"; `storage` holds
+// the text when it had to change.
+std::string_view key_text(std::string_view display, std::string &storage) {
   std::string_view s = display;
   if (s.size() > 4 && (s.substr(0, 4) == "The " || s.substr(0, 4) == "the " || s.substr(0, 4) == "THE ")) s.remove_prefix(4);
-  std::string out;
+  if (s.find('&') == std::string_view::npos) return s;
   for (char c : s) {
-    if (c == '&') out += " and ";
-    else out.push_back(c);
+    if (c == '&') storage += " and ";
+    else storage.push_back(c);
   }
-  return out;
+  return storage;
 }
 
 } // namespace
 
-result<company_name> parse_company_name(std::string_view raw) {
+namespace {
+
+// parse_company_name without the match keys when `with_keys` is false.
+result<company_name> parse_company(std::string_view raw, bool with_keys) {
   if (raw.size() > max_company_bytes)
     return make_error(errc::limit_exceeded, "company name longer than " + std::to_string(max_company_bytes) + " bytes");
-  auto nfc = to_nfc(raw);
-  if (!nfc) return nfc.error();
+  error err;
+  if (!detail::check_utf8(raw, err)) return err;
+  std::string nfc_storage;
+  std::string_view nfc = raw;
+  if (!detail::is_ascii(raw)) {  // ASCII is already NFC
+    auto n = to_nfc(raw);
+    if (!n) return n.error();
+    nfc_storage = std::move(*n);
+    nfc = nfc_storage;
+  }
   company_name out;
   out.raw = std::string(raw);
-  const std::string text = collapse(*nfc);
+  std::string collapsed;
+  std::string_view text = nfc;
+  if (!is_collapsed_ascii(nfc)) {
+    collapsed = collapse(nfc);
+    text = collapsed;
+  }
 
   std::vector<span> tokens;
   for (std::size_t i = 0; i < text.size();) {
@@ -200,25 +226,31 @@ result<company_name> parse_company_name(std::string_view raw) {
 
   // The longest form at the end, then one at the start; at least one token stays.
   std::size_t first = 0, last = n;  // remaining tokens [first, last)
-  // A name that is nothing but a legal form ("GmbH & Co. KG") stays whole.
-  const bool bare_form = lookup(text, true) || lookup(text, false);
-  // Keys grow one token at a time; the longest form that matches wins, and the
-  // search stops once the key is longer than any form.
+  // Keys grow one token at a time from the end; the longest form that matches
+  // wins, and the search stops once the key is longer than any form. A match
+  // of every token means the name is nothing but a legal form ("GmbH & Co.
+  // KG", "AG"): it then stays whole.
   std::string key;
-  if (!bare_form && n > 1) {
+  bool bare_form = false;
+  if (n > 0) {
     std::size_t best = 0;
     const legal_form_row *best_row = nullptr;
-    for (std::size_t k = 1; k <= std::min(max_form_tokens, n - 1); ++k) {
+    for (std::size_t k = 1; k <= std::min(max_form_tokens, n); ++k) {
       std::string piece;
-      append_compact(piece, std::string_view(text).substr(tokens[n - k].begin, tokens[n - k].end - tokens[n - k].begin));
+      append_compact(piece, text.substr(tokens[n - k].begin, tokens[n - k].end - tokens[n - k].begin));
       key.insert(0, piece);
       if (key.size() > forms().longest_key) break;
-      const std::string_view written = std::string_view(text).substr(tokens[n - k].begin, tokens[n - 1].end - tokens[n - k].begin);
-      if (const auto *row = lookup(written, key, true)) { best = k; best_row = row; }
+      const std::string_view written = text.substr(tokens[n - k].begin, tokens[n - 1].end - tokens[n - k].begin);
+      if (k == n) {
+        bare_form = lookup(written, key, true) || lookup(written, key, false);
+      } else if (const auto *row = lookup(written, key, true)) {
+        best = k;
+        best_row = row;
+      }
     }
-    if (best_row) {
+    if (best_row && !bare_form) {
       found.push_back(best_row);
-      found_written.emplace_back(std::string_view(text).substr(tokens[n - best].begin, tokens[n - 1].end - tokens[n - best].begin));
+      found_written.emplace_back(text.substr(tokens[n - best].begin, tokens[n - 1].end - tokens[n - best].begin));
       last = n - best;
     }
   }
@@ -227,30 +259,30 @@ result<company_name> parse_company_name(std::string_view raw) {
     const legal_form_row *best_row = nullptr;
     key.clear();
     for (std::size_t k = 1; k <= std::min(max_form_tokens, last - 1); ++k) {
-      append_compact(key, std::string_view(text).substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin));
+      append_compact(key, text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin));
       if (key.size() > forms().longest_key) break;
-      const std::string_view written = std::string_view(text).substr(0, tokens[k - 1].end);
+      const std::string_view written = text.substr(0, tokens[k - 1].end);
       if (const auto *row = lookup(written, key, false)) { best = k; best_row = row; }
     }
     if (best_row) {
       found.insert(found.begin(), best_row);
-      found_written.emplace(found_written.begin(), std::string_view(text).substr(0, tokens[best - 1].end));
+      found_written.emplace(found_written.begin(), text.substr(0, tokens[best - 1].end));
       first = best;
     }
   }
   // After "&" or "and", "Co" is part of the name: "Pepper & Co", "Goldman Sachs & Co.".
   if (last < n && last > first) {
-    const std::string_view before = std::string_view(text).substr(tokens[last - 1].begin, tokens[last - 1].end - tokens[last - 1].begin);
+    const std::string_view before = text.substr(tokens[last - 1].begin, tokens[last - 1].end - tokens[last - 1].begin);
     if (before == "&" || before == "and" || before == "und" || before == "et") {
       found.pop_back();
       found_written.pop_back();
       last = n;
     }
   }
-  if (n > 0 && first < last) rest = std::string_view(text).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  if (n > 0 && first < last) rest = text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 
   // Forms written without a space (CJK): ソニー株式会社, 株式会社東芝, (주)카카오.
-  if (found.empty() && !bare_form) {
+  if (found.empty() && !bare_form && !detail::is_ascii(rest)) {  // the attached forms are all CJK
     for (const auto *row : forms().attached) {
       const auto f = row->form;
       if (rest.size() > f.size() && position_ok(*row, true) && rest.substr(rest.size() - f.size()) == f &&
@@ -271,9 +303,8 @@ result<company_name> parse_company_name(std::string_view raw) {
   }
 
   std::string_view display = strip_enclosing_quotes(trim_leftover(rest));
-  // Never reduce a name to nothing ("AG" stays "AG") or to a bare legal form
-  // ("GmbH & Co. KG" alone stays whole).
-  if (!has_alnum(display) || (!found.empty() && (lookup(display, true) || lookup(display, false)))) {
+  // Never reduce a name to nothing: "AG" stays "AG".
+  if (!has_alnum(display)) {
     display = text;
     found.clear();
     found_written.clear();
@@ -286,14 +317,21 @@ result<company_name> parse_company_name(std::string_view raw) {
     if (out.jurisdictions.empty()) out.jurisdictions = found[i]->jurisdiction;
     else if (out.jurisdictions != found[i]->jurisdiction) out.jurisdictions += "," + std::string(found[i]->jurisdiction);
   }
-  auto keys = make_match_keys(key_text(out.display));
-  if (!keys) return keys.error();
-  out.keys = std::move(*keys);
+  if (with_keys) {
+    std::string key_storage;
+    auto keys = make_match_keys(key_text(out.display, key_storage));
+    if (!keys) return keys.error();
+    out.keys = std::move(*keys);
+  }
   return out;
 }
 
+} // namespace
+
+result<company_name> parse_company_name(std::string_view raw) { return parse_company(raw, true); }
+
 result<std::string> company_display_name(std::string_view raw) {
-  auto c = parse_company_name(raw);
+  auto c = parse_company(raw, false);
   if (!c) return c.error();
   return std::move(c->display);
 }

@@ -64,29 +64,20 @@ std::string title_case(std::string_view word, case_rules rules) {
   return icu::to_utf8(u);
 }
 
-char32_t fold(char32_t c) noexcept {
-  if (c < 0x80) return static_cast<char32_t>(ascii_lower(static_cast<char>(c)));
+char32_t fold_icu(char32_t c) noexcept {
   return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
 }
 
-bool is_letter(char32_t c) noexcept {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+bool is_letter_icu(char32_t c) noexcept {
   const auto u = static_cast<UChar32>(c);
   return u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
 
-bool is_upper(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return u_charType(static_cast<UChar32>(c)) == U_UPPERCASE_LETTER;
-}
+bool is_upper_icu(char32_t c) noexcept { return u_charType(static_cast<UChar32>(c)) == U_UPPERCASE_LETTER; }
 
-bool is_lower(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_charType(static_cast<UChar32>(c)) == U_LOWERCASE_LETTER;
-}
+bool is_lower_icu(char32_t c) noexcept { return u_charType(static_cast<UChar32>(c)) == U_LOWERCASE_LETTER; }
 
-bool is_latin(char32_t c) noexcept {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+bool is_latin_icu(char32_t c) noexcept {
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_LATIN && U_SUCCESS(status);
 }
@@ -111,13 +102,9 @@ bool is_kana(char32_t c) noexcept {
   return U_SUCCESS(status) && (s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA);
 }
 
-bool is_space(char32_t c) noexcept {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
-}
+bool is_space_icu(char32_t c) noexcept { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
-bool is_emoji_like(char32_t c) noexcept {
-  if (c < 0x80) return false;
+bool is_emoji_like_icu(char32_t c) noexcept {
   const auto u = static_cast<UChar32>(c);
   if (c == 0x200D || c == 0x20E3 || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0020 && c <= 0xE007F)) return true;
   if (u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(u, UCHAR_REGIONAL_INDICATOR) ||
@@ -126,8 +113,7 @@ bool is_emoji_like(char32_t c) noexcept {
   return u_charType(u) == U_OTHER_SYMBOL;
 }
 
-bool is_invisible(char32_t c) noexcept {
-  if (c < 0x80) return false;
+bool is_invisible_icu(char32_t c) noexcept {
   if (c == 0x200D) return false;  // ZWJ belongs to emoji sequences, handled there
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
          u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR;

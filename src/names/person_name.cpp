@@ -396,7 +396,8 @@ scanned scan(std::string_view s) {
         c == '!' || c == '?' || c == '*' || c == '#' || c == '_' || c == '+' || c == '=' || c == '<' || c == '>')
       continue;
     if (nm::is_letter(c)) seen_letter = true;
-    word.append(s.substr(start, i - start));
+    if (c < 0x80) word.push_back(static_cast<char>(c));
+    else word.append(s.substr(start, i - start));
   }
   flush();
   return out;
@@ -617,7 +618,7 @@ void tidy_words(std::vector<std::string> &words) {
   std::erase_if(words, [](const std::string &w) { return !has_letter(w); });
 }
 
-void classify_groups(const scanned &sc, parse_state &st, std::size_t given_segment) {
+void classify_groups(const scanned &sc, parse_state &st, std::size_t given_segment, bool nicknames = true) {
   if (sc.groups.empty()) return;
   // Honorifics before the given name do not count: "Dr. Katherine (Kate) Smith".
   std::size_t honorific_words = 0;
@@ -645,7 +646,8 @@ void classify_groups(const scanned &sc, parse_state &st, std::size_t given_segme
     // after the given name ("Katherine (Kate) Smith"). Other parentheses (a
     // maiden name, a location) are not part of the greeting name.
     const bool right_place = g.quoted || (g.segment == given_segment && g.after == honorific_words + 1);
-    if (right_place && words.size() == 1 && is_name_word(words[0]) && st.preferred.empty()) st.preferred = words[0];
+    if (nicknames && right_place && words.size() == 1 && is_name_word(words[0]) && st.preferred.empty())
+      st.preferred = words[0];
   }
 }
 
@@ -741,11 +743,31 @@ std::string join_name(const std::vector<std::string> &words) {
   return join(words, " ");
 }
 
-result<std::string> checked_nfc(std::string_view text) {
+// Validated NFC text: a view of the input when it is ASCII (already NFC),
+// otherwise of the normalized copy held here.
+struct nfc_text {
+  std::string storage;
+  std::string_view view;
+};
+
+result<nfc_text> checked_nfc(std::string_view text) {
   if (text.size() > max_name_bytes)
     return make_error(errc::limit_exceeded, "name longer than " + std::to_string(max_name_bytes) + " bytes");
-  return to_nfc(text);
+  error err;
+  if (!detail::check_utf8(text, err)) return err;
+  nfc_text out;
+  if (detail::is_ascii(text)) {
+    out.view = text;
+    return out;
+  }
+  auto n = to_nfc(text);
+  if (!n) return n.error();
+  out.storage = std::move(*n);
+  return out;
 }
+
+// nfc_text is returned by value; its view must be re-pointed at its own storage.
+std::string_view view_of(const nfc_text &t) { return t.storage.empty() ? t.view : std::string_view(t.storage); }
 
 void finish(person_name &out, parse_state &st, name_parts &parts, std::string_view lang, bool fix_case,
             std::string_view raw_text) {
@@ -802,7 +824,8 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
   out.raw = std::string(raw);
   parse_state st;
 
-  scanned sc = scan(*nfc);
+  const std::string_view text = view_of(*nfc);
+  scanned sc = scan(text);
   for (auto &seg : sc.segments) { take_pronoun_words(seg, st); tidy_words(seg); }
   const bool caps = words_all_caps(sc.segments);
 
@@ -853,7 +876,7 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     take_credentials(first, st, caps);
     parts = assign_parts(std::move(first), lang);
   }
-  finish(out, st, parts, lang, options.fix_case, *nfc);
+  finish(out, st, parts, lang, options.fix_case, text);
   return out;
 }
 
@@ -870,7 +893,7 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
   out.raw += family;
   parse_state st;
 
-  auto clean = [&](const std::string &text, bool is_given) {
+  auto clean = [&](std::string_view text, bool is_given) {
     scanned sc = scan(text);
     for (auto &seg : sc.segments) { take_pronoun_words(seg, st); tidy_words(seg); }
     for (std::size_t k = 1; k < sc.segments.size(); ++k) {
@@ -879,18 +902,12 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
           std::all_of(seg.begin(), seg.end(), [](const std::string &w) { return is_credential(w, true, false); }))
         st.suffix_words.insert(st.suffix_words.end(), seg.begin(), seg.end());
     }
-    if (is_given) classify_groups(sc, st, 0);
-    else {
-      // A nickname in the family field ("Smith (Kate)") is not taken; pronouns and credentials are.
-      scanned no_nick = sc;
-      std::erase_if(no_nick.groups, [](const group &gr) { return gr.quoted; });
-      for (auto &gr : no_nick.groups) gr.after = 0;
-      classify_groups(no_nick, st, 1);
-    }
+    // A nickname in the family field ("Smith (Kate)") is not taken; pronouns and credentials are.
+    classify_groups(sc, st, 0, is_given);
     return std::move(sc.segments[0]);
   };
-  std::vector<std::string> gw = clean(*g, true);
-  std::vector<std::string> fw = clean(*f, false);
+  std::vector<std::string> gw = clean(view_of(*g), true);
+  std::vector<std::string> fw = clean(view_of(*f), false);
   take_honorifics(gw, st);
   case_census census;
   for (const auto &w : gw) census.add(w);
@@ -898,9 +915,9 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
   take_credentials(fw, st, census.all_caps());
 
   name_parts parts;
-  parts.given = gw;
-  parts.family = fw;
   const bool cjk = (!gw.empty() && has_cjk(gw[0])) || (!fw.empty() && has_cjk(fw[0]));
+  parts.given = std::move(gw);
+  parts.family = std::move(fw);
   if (cjk || lang == "hu" || lang == "vi") parts.order = name_order::family_first;
   finish(out, st, parts, lang, options.fix_case, out.raw);
   return out;
