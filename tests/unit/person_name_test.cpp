@@ -399,3 +399,27 @@ TEST_CASE("names - invalid UTF-8 is rejected with its offset") {
   REQUIRE_FALSE(big);
   CHECK(big.error().code == rapport::errc::limit_exceeded);
 }
+
+TEST_CASE("names - fix_case off keeps capitals and lowercase as typed") {
+  name_parse_options o;
+  o.fix_case = false;
+  const auto caps = rapport::parse_person_name("MARI-LIIS TAMM", o);
+  REQUIRE(caps);
+  CHECK(caps->given == "MARI-LIIS");
+  CHECK(caps->family == "TAMM");
+  CHECK_FALSE(caps->recased);
+  const auto lower = rapport::parse_person_name("danah boyd", o);
+  REQUIRE(lower);
+  CHECK(*rapport::greeting_name(*lower, "en") == "danah");
+}
+
+TEST_CASE("names - the greeting locale is case- and separator-insensitive") {
+  const auto n = parse("山田 太郎");
+  for (const char *loc : {"ja", "JA", "ja-JP", "ja_JP", "ja_JP.UTF-8"}) {
+    INFO(loc);
+    CHECK(*rapport::greeting_name(n, loc, formality::formal) == "山田様");
+  }
+  const auto dr = parse("Dr. Anna Schmidt");
+  CHECK(*rapport::greeting_name(dr, "en_GB", formality::formal) == "Dr Schmidt");
+  CHECK(*rapport::greeting_name(dr, "en-gb", formality::formal) == "Dr Schmidt");
+}
