@@ -302,7 +302,7 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
     }
   }
 
-  std::string_view display = strip_enclosing_quotes(trim_leftover(rest));
+  std::string_view display = trim_leftover(strip_enclosing_quotes(trim_leftover(rest)));
   // Never reduce a name to nothing: "AG" stays "AG".
   if (!has_alnum(display)) {
     display = text;

@@ -612,9 +612,27 @@ void take_pronoun_words(std::vector<std::string> &words, parse_state &st) {
 }
 
 // Drops words without a letter ("-", "&", "2") and stray trailing punctuation.
+// A word starts with a letter or an apostrophe ("'t Hooft") and ends with a
+// letter or a dot ("J.", "Jr."): "/Anna", "@Jane" and "Doe:" lose the rest.
 void tidy_words(std::vector<std::string> &words) {
-  for (auto &w : words)
-    while (!w.empty() && (w.back() == ':' || w.back() == '\'' || w.back() == '-')) w.pop_back();
+  for (auto &w : words) {
+    std::size_t begin = 0;
+    while (begin < w.size()) {
+      std::size_t i = begin;
+      const char32_t c = decode_utf8(w, i);
+      if (nm::is_letter(c) || c == '\'' || c == U'\u2019') break;
+      begin = i;
+    }
+    w.erase(0, begin);
+    while (!w.empty()) {
+      std::size_t start = w.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(w[start]) & 0xC0) == 0x80) --start;
+      std::size_t i = start;
+      const char32_t c = decode_utf8(w, i);
+      if (nm::is_letter(c) || c == '.') break;
+      w.erase(start);
+    }
+  }
   std::erase_if(words, [](const std::string &w) { return !has_letter(w); });
 }
 
@@ -636,7 +654,8 @@ void classify_groups(const scanned &sc, parse_state &st, std::size_t given_segme
       st.pronouns.emplace_back(content);
       continue;
     }
-    const auto words = split_words(content);
+    auto words = split_words(content);
+    tidy_words(words);
     if (!g.quoted && !words.empty() &&
         std::all_of(words.begin(), words.end(), [](const std::string &w) { return is_credential(w, true, false); })) {
       st.suffix_words.insert(st.suffix_words.end(), words.begin(), words.end());

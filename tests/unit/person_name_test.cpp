@@ -423,3 +423,14 @@ TEST_CASE("names - the greeting locale is case- and separator-insensitive") {
   CHECK(*rapport::greeting_name(dr, "en_GB", formality::formal) == "Dr Schmidt");
   CHECK(*rapport::greeting_name(dr, "en-gb", formality::formal) == "Dr Schmidt");
 }
+
+TEST_CASE("names - stray punctuation around words never reaches a greeting") {
+  check_parts({
+      {"/Anna Schmidt", "", "Anna", "", "Schmidt"},
+      {"@Jane Doe:", "", "Jane", "", "Doe"},
+      {"-김민준", "", "민준", "", "김"},
+      {"J. R. R. Tolkien", "", "J.", "R. R.", "Tolkien"},
+  });
+  const auto n = parse("Katherine (-Kate-) Smith");
+  CHECK(n.preferred == "Kate");
+}
