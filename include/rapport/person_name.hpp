@@ -107,7 +107,8 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
  * Schmidt"; Japanese "山田様"; Hungarian "Kovács Anna". A CJK-script name
  * greeted in another language is written as the person writes it, without an
  * honorific ("山田太郎"). The result never starts or ends with a space.
- * Errors: not_found when the name has nothing to greet (so no "Hi ,").
+ * Errors: not_found when the name has nothing to greet (so no "Hi ,");
+ * invalid_utf8 when a part of `name` (e.g. one set by the caller) or `locale` is not UTF-8.
  *
  *     rapport::greeting_name(*rapport::parse_person_name("山田 太郎"), "ja", rapport::formality::formal)
  *     // "山田様"
@@ -127,7 +128,7 @@ struct display_name_options {
  * The cleaned full name for lists and headers: "Anna Schmidt", "山田太郎",
  * "Kovács Anna" (in Hungarian; "Anna Kovács" in English). CJK-script names
  * keep their order and are joined without a space.
- * Errors: not_found when the name is empty.
+ * Errors: not_found when the name is empty; invalid_utf8 when a part is not UTF-8.
  */
 result<std::string> display_name(const person_name &name, const display_name_options &options = {});
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -757,11 +759,6 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
   return p;
 }
 
-std::string join_name(const std::vector<std::string> &words) {
-  // CJK words join without a space ("山田" "太郎" are separate only when spaced).
-  return join(words, " ");
-}
-
 // Validated NFC text: a view of the input when it is ASCII (already NFC),
 // otherwise of the normalized copy held here.
 struct nfc_text {
@@ -807,9 +804,9 @@ void finish(person_name &out, parse_state &st, name_parts &parts, std::string_vi
     if (!st.preferred.empty()) st.preferred = recase_word(st.preferred, false, rules);
     out.recased = true;
   }
-  out.given = join_name(parts.given);
-  out.middle = join_name(parts.middle);
-  out.family = join_name(parts.family);
+  out.given = join(parts.given, " ");
+  out.middle = join(parts.middle, " ");
+  out.family = join(parts.family, " ");
   out.order = parts.order;
   out.prefix = join(st.prefix_words, " ");
   out.suffix = join(st.suffix_words, ", ");
@@ -1004,9 +1001,23 @@ std::string with_space(std::string a, std::string_view b) {
   return a;
 }
 
+// A person_name filled in by the caller may hold anything: every part is
+// checked before it is decoded.
+std::optional<error> check_name(const person_name &n) {
+  const std::pair<const char *, const std::string *> parts[] = {
+      {"given", &n.given},   {"middle", &n.middle}, {"family", &n.family},
+      {"prefix", &n.prefix}, {"suffix", &n.suffix}, {"preferred", &n.preferred}};
+  for (const auto &[field, value] : parts)
+    if (const auto bad = find_invalid_utf8(*value))
+      return make_error(errc::invalid_utf8, std::string("invalid UTF-8 in person_name::") + field + " at byte " +
+                                                std::to_string(*bad), *bad);
+  return std::nullopt;
+}
+
 } // namespace
 
 result<std::string> greeting_name(const person_name &name, std::string_view locale, formality form) {
+  if (auto e = check_name(name)) return *e;
   if (find_invalid_utf8(locale)) return detail::utf8_error(*find_invalid_utf8(locale));
   std::string lang = language_of(locale);
   if (lang.empty()) lang = "en";
@@ -1073,6 +1084,7 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
 }
 
 result<std::string> display_name(const person_name &name, const display_name_options &options) {
+  if (auto e = check_name(name)) return *e;
   const std::string lang = language_of(options.locale);
   std::string out;
   if (name_is_cjk(name)) {

@@ -434,3 +434,17 @@ TEST_CASE("names - stray punctuation around words never reaches a greeting") {
   const auto n = parse("Katherine (-Kate-) Smith");
   CHECK(n.preferred == "Kate");
 }
+
+TEST_CASE("names - a person_name filled in by the caller is checked for UTF-8") {
+  rapport::person_name n;
+  n.given = "Ann\xC3";
+  n.family = "Schmidt";
+  const auto g = rapport::greeting_name(n, "en");
+  REQUIRE_FALSE(g);
+  CHECK(g.error().code == rapport::errc::invalid_utf8);
+  CHECK(g.error().offset == 3);
+  CHECK(rapport::display_name(n).error().code == rapport::errc::invalid_utf8);
+  n.given = "Anna";
+  CHECK(*rapport::greeting_name(n, "en") == "Anna");
+  CHECK(rapport::greeting_name(n, "e\xFF").error().code == rapport::errc::invalid_utf8);
+}
