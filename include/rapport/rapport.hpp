@@ -7,6 +7,7 @@
 
 #include "rapport/catalog.hpp"
 #include "rapport/challenge.hpp"
+#include "rapport/company.hpp"
 #include "rapport/contact.hpp"
 #include "rapport/directory.hpp"
 #include "rapport/discovery.hpp"
@@ -14,6 +15,7 @@
 #include "rapport/formality.hpp"
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
+#include "rapport/platform.hpp"
 #include "rapport/ranking.hpp"
 #include "rapport/result.hpp"
 #include "rapport/template.hpp"
