@@ -322,8 +322,31 @@ bool letters_follow(std::string_view s, std::size_t from) {
   return false;
 }
 
+// Most names are plain ASCII words: letters, dots, and hyphens or apostrophes
+// inside a word. They need none of the cases below (no quotes, groups, commas,
+// separators or emoji), so they are split on spaces directly.
+bool is_plain_ascii(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (nm::ascii_alpha(static_cast<unsigned char>(c)) || c == ' ' || c == '.') continue;
+    if ((c == '-' || c == '\'') && i > 0 && s[i - 1] != ' ') continue;
+    return false;
+  }
+  return true;
+}
+
 scanned scan(std::string_view s) {
   scanned out;
+  if (is_plain_ascii(s)) {
+    auto &words = out.segments.back();
+    words.reserve(4);
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t end = std::min(s.find(' ', i), s.size());
+      if (end > i) words.emplace_back(s.substr(i, end - i));
+      i = end + 1;
+    }
+    return out;
+  }
   std::string word;
   bool seen_letter = false;
   out.segments.back().reserve(4);
