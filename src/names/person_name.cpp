@@ -883,12 +883,11 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     if (k == 1 && !first.empty() && seg.size() <= 4 && !is_headline_segment(seg)) {
       // "van der Berg, Jan", "Tamm, Mari-Liis": one family word or a particle
       // name; two words only for Iberian double surnames ("García López, María").
-      std::vector<std::string> probe = seg;
-      take_honorifics(probe, st);
       const bool iberian = lang == "es" || lang == "pt";
       const std::size_t first_words = first.size() - (find_honorific(first[0]) && first.size() > 1 ? 1 : 0);
       if (first_words == 1 || is_particle(first[first.size() - first_words]) || (iberian && first_words == 2)) {
-        given_seg = std::move(probe);
+        given_seg = seg;  // copied: classify_groups still reads the segment
+        take_honorifics(given_seg, st);  // "Schmidt, Dr. Anna"
         last_first = true;
         continue;
       }
@@ -903,7 +902,7 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     take_credentials(given_seg, st, caps);
     take_credentials(first, st, caps);
     if (has_cjk(first.empty() ? std::string() : first[0])) parts.order = name_order::family_first;
-    parts.family = first;
+    parts.family = std::move(first);
     if (!given_seg.empty()) {
       std::size_t given_end = 1;
       if ((lang == "es" || lang == "pt") && given_seg.size() >= 2 && contains(compound_given_first, word_key(given_seg[0])))

@@ -104,6 +104,15 @@ TEST_CASE("names - Last, First input") {
       {"García López, María José", "es", "María José", "", "García López"},
   });
   CHECK(parse("Smith, John, Jr.").suffix == "Jr.");
+  const auto dr = parse("Schmidt, Dr. Katherine (Kate)");
+  CHECK(dr.given == "Katherine");
+  CHECK(dr.family == "Schmidt");
+  CHECK(dr.prefix == "Dr.");
+  CHECK(dr.preferred == "Kate");
+  // A rejected comma reading leaves no trace.
+  const auto not_lf = parse("Jane Doe, Dr Smith");
+  CHECK(not_lf.prefix.empty());
+  CHECK(not_lf.given == "Jane");
 }
 
 TEST_CASE("names - a comma followed by a headline is not Last, First") {
