@@ -100,8 +100,9 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
 
 /**
  * What to write after "Hi"/"Hallo"/"Bonjour" for `name` in `locale` (BCP 47;
- * empty means English). Informal: the preferred or given name ("Kate"); in
- * Japanese family name + "さん"; in Korean full name + " 님". Formal: per-locale
+ * empty means English). Informal: the preferred or given name ("Kate"), or
+ * the formal form when there is none ("Dr. Schmidt"); in Japanese family name
+ * + "さん"; in Korean full name + " 님". Formal: per-locale
  * conventions — German "Frau Dr. Schmidt" only when a gender was stated,
  * otherwise "Dr. Anna Schmidt"; English "Ms Schmidt"/"Dr. Schmidt"/"Anna
  * Schmidt"; Japanese "山田様"; Hungarian "Kovács Anna". A CJK-script name

@@ -768,6 +768,12 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
     }
     return p;
   }
+  // A name that starts with a lowercase particle is a surname alone: "van Gogh",
+  // "van der Berg" ("Van Morrison" is a given name).
+  if (is_particle(words[0]) && words[0][0] >= 'a' && words[0][0] <= 'z') {
+    p.family = std::move(words);
+    return p;
+  }
   std::size_t given_end = 1;
   const bool iberian = lang == "es" || lang == "pt";
   if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1])) given_end = 2;
@@ -912,7 +918,10 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     }
   } else {
     take_credentials(first, st, caps);
+    // After an honorific, a lone word is a family name: "Dr. Schmidt", "Frau Müller".
+    const bool honorific_and_one_word = !st.prefix_words.empty() && first.size() == 1 && !has_cjk(first[0]);
     parts = assign_parts(std::move(first), lang);
+    if (honorific_and_one_word) std::swap(parts.given, parts.family);
   }
   finish(out, st, parts, lang, options.fix_case, text);
   return out;
@@ -1067,11 +1076,11 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
   } else if (cjk) {
     // A CJK-script name in a language without its honorifics: as written, whole.
     out = cjk_full(name);
-  } else if (!formal) {
-    out = !call.empty() ? call : family_alone(name, lang, region);
-    if (call.empty() && !name.family.empty() && name.academic_title && (lang == "en" || lang == "de"))
-      out = with_space(academic_prefix(name), out);
+  } else if (!formal && !call.empty()) {
+    out = call;
   } else {
+    // Formal, or informal without a given name: "Hi Dr. Schmidt", "Hallo Frau
+    // Müller" read better than a bare surname.
     const bool stated = name.gender != salutation_gender::unspecified;
     const bool fem = name.gender == salutation_gender::feminine;
     const bool has_family = !name.family.empty();
@@ -1100,6 +1109,7 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
     } else {
       out = latin_full(name, lang == "hu" || lang == "vi");
     }
+    if (name.given.empty() && out == name.family) out = family_alone(name, lang, region);
   }
   if (out.empty()) return make_error(errc::not_found, "the name has nothing to greet");
   return out;

@@ -91,6 +91,7 @@ TEST_CASE("names - particles stay lowercase inside a name but never first or las
       {"LEONARDO DA VINCI", "", "Leonardo", "", "da Vinci"},
       {"VAN MORRISON", "", "Van", "", "Morrison"},  // a given name, not a particle
       {"ANNA DE", "", "Anna", "", "De"},
+      {"van Gogh", "", "", "", "van Gogh"},  // a lowercase particle first: a surname alone
   });
 }
 
@@ -270,6 +271,13 @@ TEST_CASE("names - greeting per locale and formality") {
       {"Mevrouw Anna van der Berg", "", "nl", formality::formal, "mevrouw Van der Berg"},
       {"Mevrouw Anna van der Berg", "", "nl-BE", formality::formal, "mevrouw van der Berg"},
       {"Schmidt", "", "en", formality::informal, "Schmidt"},
+      {"Dr. Schmidt", "", "en", formality::informal, "Dr. Schmidt"},
+      {"Frau Müller", "", "de", formality::formal, "Frau Müller"},
+      {"Frau Müller", "", "de", formality::informal, "Frau Müller"},
+      {"Dr. Schmidt", "", "de", formality::informal, "Dr. Schmidt"},
+      {"Frau Dr. Schmidt", "", "de", formality::informal, "Frau Dr. Schmidt"},
+      {"van der Berg", "", "nl", formality::informal, "Van der Berg"},
+      {"Mr Smith", "", "en", formality::formal, "Mr. Smith"},
       {"Jane Doe", "", "", formality::informal, "Jane"},
   };
   for (const auto &r : table) {
