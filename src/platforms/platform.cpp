@@ -73,6 +73,10 @@ result<platform_profile> parse_profile(const json &p, std::size_t index, platfor
     return bad(where + ": \"id\" must be a string of a-z, 0-9, '-' or '_' (at most 64)");
   out.id = id->get<std::string>();
   const std::string who = "profile \"" + out.id + "\"";
+  static constexpr std::string_view known[] = {"id", "display_name", "unit", "tiers", "fields", "confidence", "source"};
+  for (const auto &[key, value] : p.items())
+    if (std::find(std::begin(known), std::end(known), key) == std::end(known))
+      return bad(who + ": unknown key \"" + key + "\" (a typo?)");
 
   const auto name = p.find("display_name");
   if (name != p.end() && !name->is_string()) return bad(who + ": \"display_name\" must be a string");

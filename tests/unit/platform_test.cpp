@@ -129,6 +129,7 @@ TEST_CASE("platforms - bad overlay documents are parse errors that say why") {
       {R"({"profiles":[{"id":"a","unit":"utf16","tiers":["x","x"],"fields":{"body":1}}]})", "twice"},
       {R"({"profiles":[{"id":"a","unit":"utf16","fields":{"body":1}},{"id":"a","unit":"utf16","fields":{"body":2}}]})", "twice"},
       {R"({"profiles":[{"id":"a","unit":"utf16","fields":{"body":1},"confidence":"sure"}]})", "\"confidence\""},
+      {R"({"profiles":[{"id":"a","unit":"utf16","fields":{"body":1},"tier":["x"]}]})", "unknown key \"tier\""},
   };
   for (const auto &r : table) {
     INFO(r.doc);
