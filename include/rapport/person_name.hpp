@@ -54,10 +54,10 @@ struct person_name {
   std::string suffix;     ///< credentials and generational suffixes: "MBA, PMP", "Jr."
   std::string preferred;  ///< "Kate" from "Katherine (Kate) Smith" or "Robert \"Bob\" Jones"
   std::string pronouns;   ///< "she/her" from "(she/her)"; kept, never used for a salutation
-  std::string raw;        ///< the input exactly as given
+  std::string raw;        ///< the input exactly as given (two fields: joined by a space)
   name_order order = name_order::given_first;
-  salutation_gender gender = salutation_gender::unspecified; ///< from an explicit honorific only
-  bool academic_title = false; ///< prefix holds "Dr." or "Prof." (used by German formal greetings)
+  salutation_gender gender = salutation_gender::unspecified; ///< from an explicit honorific, or set by the caller
+  bool academic_title = false; ///< prefix holds "Dr." or "Prof." (kept in German and English formal greetings)
   bool recased = false;        ///< the case was changed (input was ALL CAPS or all lowercase)
 };
 
