@@ -63,11 +63,12 @@ struct person_name {
 
 /** How to parse a name. */
 struct name_parse_options {
-  /// BCP 47 tag of the person's language or country when known ("hu", "ja",
-  /// "es-MX"). It decides the order of Latin-script names ("Kovács Anna" is
-  /// family-first only with "hu"), Spanish compound given names and double
-  /// surnames ("es", "pt"), Chinese/Korean surname splitting, Dutch "IJ"
-  /// capitalization ("nl") and Turkish dotted İ ("tr"). Empty: no assumption.
+  /// BCP 47 tag of the person's language when known ("hu", "ja", "es-MX");
+  /// only the language subtag is used. It decides the order of Latin-script
+  /// names ("Kovács Anna" is family-first only with "hu", "vi"), Spanish
+  /// compound given names and double surnames ("es", "pt"), splitting of
+  /// unspaced Chinese names ("zh"), Dutch "IJ" capitalization ("nl") and
+  /// Turkish dotless ı ("tr"). Empty: no assumption.
   std::string_view locale;
   /// Fix ALL CAPS and all-lowercase names ("MCDONALD" → "McDonald").
   bool fix_case = true;
