@@ -184,6 +184,8 @@ const char *to_string(platform_confidence confidence) noexcept {
 }
 
 result<std::size_t> platform_limit(const platform_profile &profile, platform_field field, std::string_view tier) {
+  error err;
+  if (!detail::check_utf8(tier, err)) return err;
   std::size_t t = 0;
   if (!tier.empty()) {
     const auto it = std::find(profile.tiers.begin(), profile.tiers.end(), tier);
@@ -250,6 +252,8 @@ result<platform_registry> platform_registry::overlay_file(const std::filesystem:
 }
 
 result<platform_profile> platform_registry::find(std::string_view id) const {
+  error err;
+  if (!detail::check_utf8(id, err)) return err;
   const auto it = std::lower_bound(profiles_.begin(), profiles_.end(), id,
                                    [](const platform_profile &a, std::string_view key) { return a.id < key; });
   if (it == profiles_.end() || it->id != id)
