@@ -44,20 +44,21 @@ struct person_name {
   std::string suffix;     ///< credentials and generational suffixes: "MBA, PMP", "Jr."
   std::string preferred;  ///< "Kate" from "Katherine (Kate) Smith" or "Robert \"Bob\" Jones"
   std::string pronouns;   ///< "she/her" from "(she/her)"; kept, never used for a salutation
-  std::string raw;        ///< the input exactly as given
+  std::string raw;        ///< the input exactly as given (two fields: joined by a space)
   name_order order = name_order::given_first;
-  grammatical_gender gender = grammatical_gender::unknown; ///< from an explicit honorific only
-  bool academic_title = false; ///< prefix holds "Dr." or "Prof." (used by German formal greetings)
+  grammatical_gender gender = grammatical_gender::unknown; ///< from an explicit honorific, or set by the caller
+  bool academic_title = false; ///< prefix holds "Dr." or "Prof." (kept in German and English formal greetings)
   bool recased = false;        ///< the case was changed (input was ALL CAPS or all lowercase)
 };
 
 /** How to parse a name. */
 struct name_parse_options {
-  /// BCP 47 tag of the person's language or country when known ("hu", "ja",
-  /// "es-MX"). It decides the order of Latin-script names ("Kovács Anna" is
-  /// family-first only with "hu"), Spanish compound given names and double
-  /// surnames ("es", "pt"), Chinese/Korean surname splitting, Dutch "IJ"
-  /// capitalization ("nl") and Turkish dotted İ ("tr"). Empty: no assumption.
+  /// BCP 47 tag of the person's language when known ("hu", "ja", "es-MX");
+  /// only the language subtag is used. It decides the order of Latin-script
+  /// names ("Kovács Anna" is family-first only with "hu", "vi"), Spanish
+  /// compound given names and double surnames ("es", "pt"), splitting of
+  /// unspaced Chinese names ("zh"), Dutch "IJ" capitalization ("nl") and
+  /// Turkish dotless ı ("tr"). Empty: no assumption.
   std::string_view locale;
   /// Fix ALL CAPS and all-lowercase names ("MCDONALD" → "McDonald").
   bool fix_case = true;
@@ -90,8 +91,9 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
 
 /**
  * What to write after "Hi"/"Hallo"/"Bonjour" for `name` in `locale` (BCP 47;
- * empty means English). Informal: the preferred or given name ("Kate"); in
- * Japanese family name + "さん"; in Korean full name + " 님". Formal: per-locale
+ * empty means English). Informal: the preferred or given name ("Kate"), or
+ * the formal form when there is none ("Dr. Schmidt"); in Japanese family name
+ * + "さん"; in Korean full name + " 님". Formal: per-locale
  * conventions — German "Frau Dr. Schmidt" only when a gender was stated,
  * otherwise "Dr. Anna Schmidt"; English "Ms Schmidt"/"Dr. Schmidt"/"Anna
  * Schmidt"; Japanese "山田様"; Hungarian "Kovács Anna". A CJK-script name

@@ -65,7 +65,8 @@ struct platform_profile {
 /**
  * The limit of `field` for `tier` (empty tier: the first, default one); no_limit
  * for an unlimited field. Errors: not_found when the profile has no such field
- * (an InMail has a subject, a connection note has not) or no such tier.
+ * (an InMail has a subject, a connection note has not) or no such tier;
+ * invalid_utf8 for a tier that is not UTF-8.
  *
  *     rapport::platform_limit(p, rapport::platform_field::body, "free")  // 200
  */
@@ -104,7 +105,7 @@ public:
   /** overlay() with the contents of a file. Errors: io_error, and those of overlay(). */
   result<platform_registry> overlay_file(const std::filesystem::path &path) const;
 
-  /** The profile with `id`. Errors: not_found. */
+  /** The profile with `id`. Errors: not_found, invalid_utf8. */
   result<platform_profile> find(std::string_view id) const;
 
   /** Every id, sorted. */
@@ -114,7 +115,7 @@ private:
   std::vector<platform_profile> profiles_; // sorted by id
 };
 
-/** builtin().find(id). Errors: not_found. */
+/** builtin().find(id). Errors: not_found, invalid_utf8. */
 result<platform_profile> find_platform(std::string_view id);
 
 /** builtin().ids(): "custom", "email", "instagram-dm", "linkedin-connection-note", … */

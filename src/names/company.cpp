@@ -224,12 +224,11 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
   std::vector<const legal_form_row *> found;
   std::vector<std::string> found_written;
 
-  // The longest form at the end, then one at the start; at least one token stays.
+  // The longest form at the end, then one at the start; at least one token
+  // stays. Keys grow one token at a time, and the search stops once the key is
+  // longer than any form. A match of every token means the name is nothing but
+  // a legal form ("GmbH & Co. KG", "AG"): it then stays whole.
   std::size_t first = 0, last = n;  // remaining tokens [first, last)
-  // Keys grow one token at a time from the end; the longest form that matches
-  // wins, and the search stops once the key is longer than any form. A match
-  // of every token means the name is nothing but a legal form ("GmbH & Co.
-  // KG", "AG"): it then stays whole.
   std::string key;
   bool bare_form = false;
   if (n > 0) {

@@ -322,8 +322,31 @@ bool letters_follow(std::string_view s, std::size_t from) {
   return false;
 }
 
+// Most names are plain ASCII words: letters, dots, and hyphens or apostrophes
+// inside a word. They need none of the cases below (no quotes, groups, commas,
+// separators or emoji), so they are split on spaces directly.
+bool is_plain_ascii(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (nm::ascii_alpha(static_cast<unsigned char>(c)) || c == ' ' || c == '.') continue;
+    if ((c == '-' || c == '\'') && i > 0 && s[i - 1] != ' ') continue;
+    return false;
+  }
+  return true;
+}
+
 scanned scan(std::string_view s) {
   scanned out;
+  if (is_plain_ascii(s)) {
+    auto &words = out.segments.back();
+    words.reserve(4);
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t end = std::min(s.find(' ', i), s.size());
+      if (end > i) words.emplace_back(s.substr(i, end - i));
+      i = end + 1;
+    }
+    return out;
+  }
   std::string word;
   bool seen_letter = false;
   out.segments.back().reserve(4);
@@ -745,6 +768,12 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
     }
     return p;
   }
+  // A name that starts with a lowercase particle is a surname alone: "van Gogh",
+  // "van der Berg" ("Van Morrison" is a given name).
+  if (is_particle(words[0]) && words[0][0] >= 'a' && words[0][0] <= 'z') {
+    p.family = std::move(words);
+    return p;
+  }
   std::size_t given_end = 1;
   const bool iberian = lang == "es" || lang == "pt";
   if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1])) given_end = 2;
@@ -860,12 +889,11 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     if (k == 1 && !first.empty() && seg.size() <= 4 && !is_headline_segment(seg)) {
       // "van der Berg, Jan", "Tamm, Mari-Liis": one family word or a particle
       // name; two words only for Iberian double surnames ("García López, María").
-      std::vector<std::string> probe = seg;
-      take_honorifics(probe, st);
       const bool iberian = lang == "es" || lang == "pt";
       const std::size_t first_words = first.size() - (find_honorific(first[0]) && first.size() > 1 ? 1 : 0);
       if (first_words == 1 || is_particle(first[first.size() - first_words]) || (iberian && first_words == 2)) {
-        given_seg = std::move(probe);
+        given_seg = seg;  // copied: classify_groups still reads the segment
+        take_honorifics(given_seg, st);  // "Schmidt, Dr. Anna"
         last_first = true;
         continue;
       }
@@ -880,7 +908,7 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     take_credentials(given_seg, st, caps);
     take_credentials(first, st, caps);
     if (has_cjk(first.empty() ? std::string() : first[0])) parts.order = name_order::family_first;
-    parts.family = first;
+    parts.family = std::move(first);
     if (!given_seg.empty()) {
       std::size_t given_end = 1;
       if ((lang == "es" || lang == "pt") && given_seg.size() >= 2 && contains(compound_given_first, word_key(given_seg[0])))
@@ -890,7 +918,10 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
     }
   } else {
     take_credentials(first, st, caps);
+    // After an honorific, a lone word is a family name: "Dr. Schmidt", "Frau Müller".
+    const bool honorific_and_one_word = !st.prefix_words.empty() && first.size() == 1 && !has_cjk(first[0]);
     parts = assign_parts(std::move(first), lang);
+    if (honorific_and_one_word) std::swap(parts.given, parts.family);
   }
   finish(out, st, parts, lang, options.fix_case, text);
   return out;
@@ -1045,11 +1076,11 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
   } else if (cjk) {
     // A CJK-script name in a language without its honorifics: as written, whole.
     out = cjk_full(name);
-  } else if (!formal) {
-    out = !call.empty() ? call : family_alone(name, lang, region);
-    if (call.empty() && !name.family.empty() && name.academic_title && (lang == "en" || lang == "de"))
-      out = with_space(academic_prefix(name), out);
+  } else if (!formal && !call.empty()) {
+    out = call;
   } else {
+    // Formal, or informal without a given name: "Hi Dr. Schmidt", "Hallo Frau
+    // Müller" read better than a bare surname.
     const bool stated = name.gender != grammatical_gender::unknown;
     const bool fem = name.gender == grammatical_gender::feminine;
     const bool has_family = !name.family.empty();
@@ -1078,6 +1109,7 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
     } else {
       out = latin_full(name, lang == "hu" || lang == "vi");
     }
+    if (name.given.empty() && out == name.family) out = family_alone(name, lang, region);
   }
   if (out.empty()) return make_error(errc::not_found, "the name has nothing to greet");
   return out;

@@ -73,6 +73,10 @@ result<platform_profile> parse_profile(const json &p, std::size_t index, platfor
     return bad(where + ": \"id\" must be a string of a-z, 0-9, '-' or '_' (at most 64)");
   out.id = id->get<std::string>();
   const std::string who = "profile \"" + out.id + "\"";
+  static constexpr std::string_view known[] = {"id", "display_name", "unit", "tiers", "fields", "confidence", "source"};
+  for (const auto &[key, value] : p.items())
+    if (std::find(std::begin(known), std::end(known), key) == std::end(known))
+      return bad(who + ": unknown key \"" + key + "\" (a typo?)");
 
   const auto name = p.find("display_name");
   if (name != p.end() && !name->is_string()) return bad(who + ": \"display_name\" must be a string");
@@ -180,6 +184,8 @@ const char *to_string(platform_confidence confidence) noexcept {
 }
 
 result<std::size_t> platform_limit(const platform_profile &profile, platform_field field, std::string_view tier) {
+  error err;
+  if (!detail::check_utf8(tier, err)) return err;
   std::size_t t = 0;
   if (!tier.empty()) {
     const auto it = std::find(profile.tiers.begin(), profile.tiers.end(), tier);
@@ -246,6 +252,8 @@ result<platform_registry> platform_registry::overlay_file(const std::filesystem:
 }
 
 result<platform_profile> platform_registry::find(std::string_view id) const {
+  error err;
+  if (!detail::check_utf8(id, err)) return err;
   const auto it = std::lower_bound(profiles_.begin(), profiles_.end(), id,
                                    [](const platform_profile &a, std::string_view key) { return a.id < key; });
   if (it == profiles_.end() || it->id != id)

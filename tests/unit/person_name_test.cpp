@@ -91,6 +91,7 @@ TEST_CASE("names - particles stay lowercase inside a name but never first or las
       {"LEONARDO DA VINCI", "", "Leonardo", "", "da Vinci"},
       {"VAN MORRISON", "", "Van", "", "Morrison"},  // a given name, not a particle
       {"ANNA DE", "", "Anna", "", "De"},
+      {"van Gogh", "", "", "", "van Gogh"},  // a lowercase particle first: a surname alone
   });
 }
 
@@ -104,6 +105,15 @@ TEST_CASE("names - Last, First input") {
       {"García López, María José", "es", "María José", "", "García López"},
   });
   CHECK(parse("Smith, John, Jr.").suffix == "Jr.");
+  const auto dr = parse("Schmidt, Dr. Katherine (Kate)");
+  CHECK(dr.given == "Katherine");
+  CHECK(dr.family == "Schmidt");
+  CHECK(dr.prefix == "Dr.");
+  CHECK(dr.preferred == "Kate");
+  // A rejected comma reading leaves no trace.
+  const auto not_lf = parse("Jane Doe, Dr Smith");
+  CHECK(not_lf.prefix.empty());
+  CHECK(not_lf.given == "Jane");
 }
 
 TEST_CASE("names - a comma followed by a headline is not Last, First") {
@@ -261,6 +271,13 @@ TEST_CASE("names - greeting per locale and formality") {
       {"Mevrouw Anna van der Berg", "", "nl", formality::formal, "mevrouw Van der Berg"},
       {"Mevrouw Anna van der Berg", "", "nl-BE", formality::formal, "mevrouw van der Berg"},
       {"Schmidt", "", "en", formality::informal, "Schmidt"},
+      {"Dr. Schmidt", "", "en", formality::informal, "Dr. Schmidt"},
+      {"Frau Müller", "", "de", formality::formal, "Frau Müller"},
+      {"Frau Müller", "", "de", formality::informal, "Frau Müller"},
+      {"Dr. Schmidt", "", "de", formality::informal, "Dr. Schmidt"},
+      {"Frau Dr. Schmidt", "", "de", formality::informal, "Frau Dr. Schmidt"},
+      {"van der Berg", "", "nl", formality::informal, "Van der Berg"},
+      {"Mr Smith", "", "en", formality::formal, "Mr. Smith"},
       {"Jane Doe", "", "", formality::informal, "Jane"},
   };
   for (const auto &r : table) {

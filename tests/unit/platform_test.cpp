@@ -129,6 +129,7 @@ TEST_CASE("platforms - bad overlay documents are parse errors that say why") {
       {R"({"profiles":[{"id":"a","unit":"utf16","tiers":["x","x"],"fields":{"body":1}}]})", "twice"},
       {R"({"profiles":[{"id":"a","unit":"utf16","fields":{"body":1}},{"id":"a","unit":"utf16","fields":{"body":2}}]})", "twice"},
       {R"({"profiles":[{"id":"a","unit":"utf16","fields":{"body":1},"confidence":"sure"}]})", "\"confidence\""},
+      {R"({"profiles":[{"id":"a","unit":"utf16","fields":{"body":1},"tier":["x"]}]})", "unknown key \"tier\""},
   };
   for (const auto &r : table) {
     INFO(r.doc);
@@ -142,12 +143,19 @@ TEST_CASE("platforms - bad overlay documents are parse errors that say why") {
   CHECK(syntax.error().offset == 14);
 }
 
-TEST_CASE("platforms - overlay input errors: invalid UTF-8, missing file") {
+TEST_CASE("platforms - input errors: invalid UTF-8 in a document, an id or a tier; a missing file") {
   const std::string bad = std::string(R"({"profiles":[{"id":"a","display_name":")") + "\xC3" + R"(","unit":"utf16","fields":{"body":1}}]})";
   const auto r = rapport::platform_registry::builtin().overlay(bad);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == rapport::errc::invalid_utf8);
   CHECK(r.error().offset == 39);
+  const auto id = rapport::find_platform("x-d\xFF");
+  REQUIRE_FALSE(id);
+  CHECK(id.error().code == rapport::errc::invalid_utf8);
+  CHECK(id.error().offset == 3);
+  const auto tier = rapport::platform_limit(*rapport::find_platform("x-dm"), platform_field::body, "\xC3");
+  REQUIRE_FALSE(tier);
+  CHECK(tier.error().code == rapport::errc::invalid_utf8);
   const auto f = rapport::platform_registry::builtin().overlay_file("/nonexistent/profiles.json");
   REQUIRE_FALSE(f);
   CHECK(f.error().code == rapport::errc::io_error);
