@@ -6,6 +6,7 @@
 
 #include "directory/directory_data.hpp"
 #include "icu/time_zone.hpp"
+#include "rapport/company.hpp"
 #include "rapport/text.hpp"
 #include "text/utf8.hpp"
 
@@ -95,6 +96,11 @@ std::string german_key(std::string_view s) {
   return k ? std::move(*k) : std::string();
 }
 
+std::string org_key(std::string_view s) {
+  auto k = company_key(s);
+  return k ? std::move(*k) : std::string();
+}
+
 std::string folded_key(std::string_view s) {
   auto k = match_key(s, key_kind::folded);
   return k ? std::move(*k) : std::string();
@@ -152,7 +158,7 @@ const contact_info &info_for(const directory_data &d, const contact &c, contact_
   for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
     const auto &o = c.organizations[i];
     if (o.current) add_key(d, info.industries, o.industry);
-    const key_id k = o.name.empty() ? no_key : d.find_key(german_key(o.name));
+    const key_id k = o.name.empty() ? no_key : d.find_key(org_key(o.name));
     if (k != no_key) info.orgs.push_back({k, o.current, i});
   }
   for (std::uint32_t i = 0; i < c.schools.size(); ++i)
@@ -400,13 +406,20 @@ result<directory> directory_builder::build() {
       if (r.id == no_place) warn.add("unknown event location", "event '" + e.id + "': location '" + e.location + "' matches no known place");
     }
 
-    auto intern = [&](const std::string &text) -> detail::key_id {
+    // Folding is costly for non-ASCII text (ICU transliteration), and the same
+    // industries, companies, schools and topics recur: fold each distinct text once.
+    std::unordered_map<std::string, detail::key_id> folded_once[2];
+    auto intern_as = [&](const std::string &text, bool company) -> detail::key_id {
       if (text.empty()) return detail::no_key;
-      std::string k = detail::german_key(text);
-      if (k.empty()) return detail::no_key;
-      auto [it, inserted] = d.keys.emplace(std::move(k), static_cast<detail::key_id>(d.keys.size()));
-      return it->second;
+      auto &cache = folded_once[company ? 1 : 0];
+      if (auto hit = cache.find(text); hit != cache.end()) return hit->second;
+      std::string k = company ? detail::org_key(text) : detail::german_key(text);
+      detail::key_id id = detail::no_key;
+      if (!k.empty()) id = d.keys.emplace(std::move(k), static_cast<detail::key_id>(d.keys.size())).first->second;
+      cache.emplace(text, id);
+      return id;
     };
+    auto intern = [&](const std::string &text) { return intern_as(text, false); };
 
     d.info.resize(d.contacts.size());
     d.participants.resize(d.events.size());
@@ -440,7 +453,7 @@ result<directory> directory_builder::build() {
       for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
         const auto &o = c.organizations[i];
         if (o.current) add_industry(o.industry);
-        const auto k = intern(o.name);
+        const auto k = intern_as(o.name, true);
         if (k == detail::no_key) continue;
         bool dup = false;
         for (auto &existing : info.orgs)

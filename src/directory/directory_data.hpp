@@ -94,6 +94,9 @@ struct prepared_sender_data {
 /** The german match key of `s`, or "" for invalid UTF-8 (validated earlier). */
 std::string german_key(std::string_view s);
 
+/** The key two spellings of one employer share ("SAP SE" = "sap"), or "". */
+std::string org_key(std::string_view s);
+
 /** Folded key (for keyword search in headlines). */
 std::string folded_key(std::string_view s);
 

@@ -317,3 +317,18 @@ TEST_CASE("discovery - equal strengths are ordered by kind, then by name") {
   CHECK(found[1].topic == "mid");
   CHECK(found[2].topic == "zeta");
 }
+
+TEST_CASE("discovery - a shared employer is found despite legal forms") {
+  auto me = person("me", "Sam", "Sender");
+  me.organizations.push_back({"SAP SE", "Consultant", "", false, 2012, 2018});
+  auto rec = person("rec", "Rae", "Cho");
+  rec.organizations.push_back({"sap", "Architect", "", true, {}, {}});
+  auto other = person("other", "Oz", "Ek");
+  other.organizations.push_back({"SAPIENT Inc.", "Dev", "", true, {}, {}});
+  auto w = make_world(me, {rec, other});
+  const auto found = shared(w, "rec", march_first_plus(0));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].kind == context_kind::past_employer);
+  CHECK(found[0].organization == "sap");
+  CHECK(shared(w, "other", march_first_plus(0)).empty());
+}
