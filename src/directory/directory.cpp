@@ -126,10 +126,13 @@ bool index_of(const directory_data &d, const contact &c, std::uint32_t &index) {
 
 namespace {
 
-void add_key(const directory_data &d, std::vector<key_id> &out, std::string_view text) {
+void add_industry(const directory_data &d, contact_info &info, std::string_view text, std::int32_t field) {
   if (text.empty()) return;
   const key_id k = d.find_key(german_key(text));
-  if (k != no_key && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  if (k != no_key && std::find(info.industries.begin(), info.industries.end(), k) == info.industries.end()) {
+    info.industries.push_back(k);
+    info.industry_fields.push_back(field);
+  }
 }
 
 void fill_place(contact_info &info, const contact &c) {
@@ -154,10 +157,10 @@ const contact_info &info_for(const directory_data &d, const contact &c, contact_
   contact_info &info = storage;
   info = contact_info{};
   fill_place(info, c);
-  add_key(d, info.industries, c.industry);
+  add_industry(d, info, c.industry, -1);
   for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
     const auto &o = c.organizations[i];
-    if (o.current) add_key(d, info.industries, o.industry);
+    if (o.current) add_industry(d, info, o.industry, static_cast<std::int32_t>(i));
     const key_id k = o.name.empty() ? no_key : d.find_key(org_key(o.name));
     if (k != no_key) info.orgs.push_back({k, o.current, i});
   }
@@ -251,7 +254,7 @@ std::size_t directory::memory_bytes() const noexcept {
     n += c.offers.capacity() * sizeof(offer);
   }
   for (const auto &i : d.info)
-    n += i.industries.capacity() * sizeof(detail::key_id) + i.orgs.capacity() * sizeof(detail::org_ref) +
+    n += i.industries.capacity() * sizeof(detail::key_id) + i.industry_fields.capacity() * sizeof(std::int32_t) + i.orgs.capacity() * sizeof(detail::org_ref) +
          (i.schools.capacity() + i.topics.capacity()) * sizeof(std::pair<detail::key_id, std::uint32_t>) +
          i.neighbours.capacity() * sizeof(std::uint32_t);
   const std::size_t node = 48;  // rough cost of a hash node
@@ -442,17 +445,18 @@ result<directory> directory_builder::build() {
         info.cluster = p && p->metro != no_place ? p->metro : info.place;
         d.by_place[(std::uint64_t(info.place) << 1) | (info.place_ambiguous ? 1u : 0u)].push_back(ci);
       }
-      auto add_industry = [&](const std::string &s) {
+      auto add_industry = [&](const std::string &s, std::int32_t field) {
         const auto k = intern(s);
         if (k != detail::no_key && std::find(info.industries.begin(), info.industries.end(), k) == info.industries.end()) {
           info.industries.push_back(k);
+          info.industry_fields.push_back(field);
           d.by_industry[k].push_back(ci);
         }
       };
-      add_industry(c.industry);
+      add_industry(c.industry, -1);
       for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
         const auto &o = c.organizations[i];
-        if (o.current) add_industry(o.industry);
+        if (o.current) add_industry(o.industry, static_cast<std::int32_t>(i));
         const auto k = intern_as(o.name, true);
         if (k == detail::no_key) continue;
         bool dup = false;

@@ -32,6 +32,7 @@ struct contact_info {
   place_id cluster = no_place;   ///< metro of the place, or the place itself
   bool place_ambiguous = false;
   std::vector<key_id> industries;        ///< own industry and current organizations' industries
+  std::vector<std::int32_t> industry_fields; ///< parallel to industries: -1 = contact::industry, i = organizations[i].industry
   std::vector<org_ref> orgs;
   std::vector<std::pair<key_id, std::uint32_t>> schools;  ///< key, index in contact::schools
   std::vector<std::pair<key_id, std::uint32_t>> topics;   ///< key, index in contact::topics

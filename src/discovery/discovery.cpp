@@ -185,33 +185,25 @@ bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const conta
 }
 
 void challenges(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
-                const detail::contact_info &ri,
-                const discovery_weights &w, std::vector<shared_context> &out) {
+                const detail::contact_info &ri, bool r_in, std::uint32_t r_idx, const discovery_weights &w,
+                std::vector<shared_context> &out) {
   if (ri.industries.empty()) return;
   for (const auto &[h, o, j] : si.challenges) {
     {
       // Does it affect one of the recipient's industries? If so, which field says so?
       const auto &affected = d.challenge_industries[h];
-      if (std::none_of(ri.industries.begin(), ri.industries.end(), [&](detail::key_id k) {
-            return std::find(affected.begin(), affected.end(), k) != affected.end();
-          }))
-        continue;
-      std::string field, value;
-      auto check = [&](const std::string &text, std::string f) {
-        if (!field.empty() || text.empty()) return;
-        const auto k = d.find_key(detail::german_key(text));
-        if (k != detail::no_key && std::find(affected.begin(), affected.end(), k) != affected.end()) {
-          field = std::move(f);
-          value = text;
-        }
-      };
-      check(r.industry, "industry");
-      for (std::size_t i = 0; i < r.organizations.size(); ++i)
-        if (r.organizations[i].current) check(r.organizations[i].industry, at("organizations", i) + ".industry");
-      if (field.empty()) continue;
+      std::size_t hit = ri.industries.size();
+      for (std::size_t i = 0; i < ri.industries.size() && hit == ri.industries.size(); ++i)
+        if (std::find(affected.begin(), affected.end(), ri.industries[i]) != affected.end()) hit = i;
+      if (hit == ri.industries.size()) continue;
+      const std::int32_t where = ri.industry_fields[hit];
+      const std::string field = where < 0 ? std::string("industry") : at("organizations", static_cast<std::size_t>(where)) + ".industry";
+      const std::string &value = where < 0 ? r.industry : r.organizations[static_cast<std::size_t>(where)].industry;
       const challenge &ch = d.challenges[h];
       std::string kw_field, kw_value;
-      const bool keyword = keyword_shows(d, h, r, kw_field, kw_value);
+      // Directory records were searched for the challenge's keywords when the directory was built.
+      const bool indexed = r_in && !std::binary_search(d.challenge_keyword_hits[h].begin(), d.challenge_keyword_hits[h].end(), r_idx);
+      const bool keyword = !indexed && keyword_shows(d, h, r, kw_field, kw_value);
       shared_context c;
       c.kind = context_kind::challenge;
       c.strength = detail::challenge_strength(keyword, w);
@@ -352,7 +344,7 @@ result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &
 
   std::vector<shared_context> out;
   events(d, sender, recipient, si, ri, now, w, out);
-  challenges(d, sender, recipient, si, ri, w, out);
+  challenges(d, sender, recipient, si, ri, r_in, r_idx, w, out);
   mutuals(d, sender, recipient, si, ri, ps.in_directory, ps.index, r_in, r_idx, w, out);
   city(sender, recipient, si, ri, w, out);
   employers(sender, recipient, si, ri, w, out);
