@@ -79,6 +79,64 @@ private:
   std::map<std::string, std::size_t> counts_;
 };
 
+// Moves every contact's lists into the directory's contiguous pools and points d.info at them.
+void pack(detail::directory_data &d, std::vector<detail::contact_info_storage> &infos) {
+  auto &p = d.pools;
+  std::size_t sizes[8] = {};
+  for (const auto &i : infos) {
+    sizes[0] += i.industries.size();
+    sizes[1] += i.orgs.size();
+    sizes[2] += i.schools.size();
+    sizes[3] += i.topics.size();
+    sizes[4] += i.neighbours.size();
+    sizes[5] += i.events.size();
+    sizes[6] += i.challenges.size();
+  }
+  p.industries.reserve(sizes[0]);
+  p.industry_fields.reserve(sizes[0]);
+  p.orgs.reserve(sizes[1]);
+  p.schools.reserve(sizes[2]);
+  p.topics.reserve(sizes[3]);
+  p.neighbours.reserve(sizes[4]);
+  p.events.reserve(sizes[5]);
+  p.challenges.reserve(sizes[6]);
+  // Append, remembering where each list starts; views are made once the pools stop growing.
+  std::vector<std::array<std::size_t, 8>> at(infos.size());
+  auto append = [](auto &pool, auto &list) {
+    const std::size_t start = pool.size();
+    pool.insert(pool.end(), list.begin(), list.end());
+    std::vector<typename std::decay_t<decltype(list)>::value_type>().swap(list);
+    return start;
+  };
+  for (std::size_t c = 0; c < infos.size(); ++c) {
+    auto &i = infos[c];
+    at[c] = {append(p.industries, i.industries), append(p.industry_fields, i.industry_fields), append(p.orgs, i.orgs),
+             append(p.schools, i.schools),       append(p.topics, i.topics),                   append(p.neighbours, i.neighbours),
+             append(p.events, i.events),         append(p.challenges, i.challenges)};
+  }
+  d.info.resize(infos.size());
+  auto span_of = [](const auto &pool, std::size_t from, std::size_t to) {
+    return std::span(pool.data() + from, to - from);
+  };
+  for (std::size_t c = 0; c < infos.size(); ++c) {
+    const auto &a = at[c];
+    const bool last = c + 1 == infos.size();
+    auto end = [&](std::size_t k, std::size_t pool_size) { return last ? pool_size : at[c + 1][k]; };
+    auto &v = d.info[c];
+    v.place = infos[c].place;
+    v.cluster = infos[c].cluster;
+    v.place_ambiguous = infos[c].place_ambiguous;
+    v.industries = span_of(p.industries, a[0], end(0, p.industries.size()));
+    v.industry_fields = span_of(p.industry_fields, a[1], end(1, p.industry_fields.size()));
+    v.orgs = span_of(p.orgs, a[2], end(2, p.orgs.size()));
+    v.schools = span_of(p.schools, a[3], end(3, p.schools.size()));
+    v.topics = span_of(p.topics, a[4], end(4, p.topics.size()));
+    v.neighbours = span_of(p.neighbours, a[5], end(5, p.neighbours.size()));
+    v.events = span_of(p.events, a[6], end(6, p.events.size()));
+    v.challenges = span_of(p.challenges, a[7], end(7, p.challenges.size()));
+  }
+}
+
 template <class T>
 void sort_by_id(std::vector<T> &v) {
   std::sort(v.begin(), v.end(), [](const T &a, const T &b) { return a.id < b.id; });
@@ -126,7 +184,7 @@ bool index_of(const directory_data &d, const contact &c, std::uint32_t &index) {
 
 namespace {
 
-void add_industry(const directory_data &d, contact_info &info, std::string_view text, std::int32_t field) {
+void add_industry(const directory_data &d, contact_info_storage &info, std::string_view text, std::int32_t field) {
   if (text.empty()) return;
   const key_id k = d.find_key(german_key(text));
   if (k != no_key && std::find(info.industries.begin(), info.industries.end(), k) == info.industries.end()) {
@@ -135,7 +193,7 @@ void add_industry(const directory_data &d, contact_info &info, std::string_view 
   }
 }
 
-void fill_place(contact_info &info, const contact &c) {
+void fill_place(contact_info_storage &info, const contact &c) {
   info.place = c.place;
   if (info.place == no_place && !c.location.empty()) {
     if (auto r = resolve_place(c.location)) {
@@ -151,11 +209,27 @@ void fill_place(contact_info &info, const contact &c) {
 
 } // namespace
 
-const contact_info &info_for(const directory_data &d, const contact &c, contact_info &storage) {
+contact_info view(const contact_info_storage &s) {
+  contact_info v;
+  v.place = s.place;
+  v.cluster = s.cluster;
+  v.place_ambiguous = s.place_ambiguous;
+  v.industries = s.industries;
+  v.industry_fields = s.industry_fields;
+  v.orgs = s.orgs;
+  v.schools = s.schools;
+  v.topics = s.topics;
+  v.neighbours = s.neighbours;
+  v.events = s.events;
+  v.challenges = s.challenges;
+  return v;
+}
+
+contact_info info_for(const directory_data &d, const contact &c, contact_info_storage &storage) {
   std::uint32_t index = 0;
   if (index_of(d, c, index)) return d.info[index];
-  contact_info &info = storage;
-  info = contact_info{};
+  contact_info_storage &info = storage;
+  info = contact_info_storage{};
   fill_place(info, c);
   add_industry(d, info, c.industry, -1);
   for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
@@ -175,10 +249,10 @@ const contact_info &info_for(const directory_data &d, const contact &c, contact_
   std::sort(info.neighbours.begin(), info.neighbours.end());
   info.neighbours.erase(std::unique(info.neighbours.begin(), info.neighbours.end()), info.neighbours.end());
   link_events_and_challenges(d, c, info);
-  return info;
+  return view(info);
 }
 
-void link_events_and_challenges(const directory_data &d, const contact &c, contact_info &info) {
+void link_events_and_challenges(const directory_data &d, const contact &c, contact_info_storage &info) {
   info.events.clear();
   for (std::uint32_t i = 0; i < c.events.size(); ++i)
     if (auto it = d.event_by_id.find(c.events[i].event_id); it != d.event_by_id.end()) info.events.emplace_back(it->second, i);
@@ -253,10 +327,13 @@ std::size_t directory::memory_bytes() const noexcept {
     n += strs(c.languages) + strs(c.schools) + strs(c.topics) + strs(c.connections);
     n += c.offers.capacity() * sizeof(offer);
   }
-  for (const auto &i : d.info)
-    n += i.industries.capacity() * sizeof(detail::key_id) + i.industry_fields.capacity() * sizeof(std::int32_t) + i.orgs.capacity() * sizeof(detail::org_ref) +
-         (i.schools.capacity() + i.topics.capacity()) * sizeof(std::pair<detail::key_id, std::uint32_t>) +
-         i.neighbours.capacity() * sizeof(std::uint32_t);
+  const auto &p = d.pools;
+  n += p.industries.capacity() * sizeof(detail::key_id) + p.industry_fields.capacity() * sizeof(std::int32_t) +
+       p.orgs.capacity() * sizeof(detail::org_ref) +
+       (p.schools.capacity() + p.topics.capacity()) * sizeof(std::pair<detail::key_id, std::uint32_t>) +
+       p.neighbours.capacity() * sizeof(std::uint32_t) +
+       p.events.capacity() * sizeof(std::pair<std::uint32_t, std::uint32_t>) +
+       p.challenges.capacity() * sizeof(std::array<std::uint32_t, 3>);
   const std::size_t node = 48;  // rough cost of a hash node
   n += (d.contact_by_id.size() + d.event_by_id.size() + d.challenge_by_id.size()) * node;
   for (const auto &[k, v] : d.keys) n += node + str(k);
@@ -424,14 +501,14 @@ result<directory> directory_builder::build() {
     };
     auto intern = [&](const std::string &text) { return intern_as(text, false); };
 
-    d.info.resize(d.contacts.size());
+    std::vector<detail::contact_info_storage> infos(d.contacts.size());
     d.participants.resize(d.events.size());
     std::vector<std::vector<std::uint32_t>> adjacency(d.contacts.size());
     std::size_t unknown_connections = 0;
 
     for (std::uint32_t ci = 0; ci < d.contacts.size(); ++ci) {
       auto &c = d.contacts[ci];
-      auto &info = d.info[ci];
+      auto &info = infos[ci];
       info.place = c.place;
       if (info.place == no_place && !c.location.empty()) {
         const auto &r = resolve(c.location);
@@ -517,8 +594,9 @@ result<directory> directory_builder::build() {
       auto &a = adjacency[ci];
       std::sort(a.begin(), a.end());
       a.erase(std::unique(a.begin(), a.end()), a.end());
-      d.info[ci].neighbours = std::move(a);
+      infos[ci].neighbours = std::move(a);
     }
+    pack(d, infos);
     for (const auto &[key, list] : d.by_place) {
       const place_id p = static_cast<place_id>(key >> 1);
       auto &places = d.cluster_places[d.info[list.front()].cluster];

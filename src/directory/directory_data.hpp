@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,8 +27,11 @@ struct org_ref {
   std::uint32_t index = 0;  ///< position in contact::organizations
 };
 
-/** What build() derives from one contact. Also computed on the fly for contacts outside the directory. */
-struct contact_info {
+/**
+ * What build() derives from one contact, in vectors: filled while building
+ * (then packed into the directory's pools) and for contacts outside the directory.
+ */
+struct contact_info_storage {
   place_id place = no_place;
   place_id cluster = no_place;   ///< metro of the place, or the place itself
   bool place_ambiguous = false;
@@ -42,6 +46,28 @@ struct contact_info {
   std::vector<std::array<std::uint32_t, 3>> challenges;
 };
 
+/**
+ * The same as views. A built directory keeps every contact's lists in a few
+ * contiguous pools, so walking contacts in order walks memory in order (one
+ * heap block per list per contact made discovery wait on a cache miss for each).
+ */
+struct contact_info {
+  place_id place = no_place;
+  place_id cluster = no_place;
+  bool place_ambiguous = false;
+  std::span<const key_id> industries;
+  std::span<const std::int32_t> industry_fields;
+  std::span<const org_ref> orgs;
+  std::span<const std::pair<key_id, std::uint32_t>> schools;
+  std::span<const std::pair<key_id, std::uint32_t>> topics;
+  std::span<const std::uint32_t> neighbours;
+  std::span<const std::pair<std::uint32_t, std::uint32_t>> events;
+  std::span<const std::array<std::uint32_t, 3>> challenges;
+};
+
+/** Views of `s` (which must outlive them). */
+contact_info view(const contact_info_storage &s);
+
 /** A participation in an event, by event index. */
 struct participant {
   std::uint32_t contact = 0;
@@ -50,7 +76,16 @@ struct participant {
 
 struct directory_data {
   std::vector<contact> contacts;             // sorted by id
-  std::vector<contact_info> info;            // parallel to contacts
+  std::vector<contact_info> info;            // parallel to contacts; views into the pools below
+  struct {
+    std::vector<key_id> industries;
+    std::vector<std::int32_t> industry_fields;
+    std::vector<org_ref> orgs;
+    std::vector<std::pair<key_id, std::uint32_t>> schools, topics;
+    std::vector<std::uint32_t> neighbours;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
+    std::vector<std::array<std::uint32_t, 3>> challenges;
+  } pools;
   std::vector<event> events;                 // sorted by id
   std::vector<challenge> challenges;         // sorted by id
   std::vector<error> warnings;
@@ -87,6 +122,7 @@ struct directory_access {
 struct prepared_sender_data {
   directory dir;
   contact sender;
+  contact_info_storage storage;  ///< used when the sender is not a record of `dir`
   contact_info info;
   bool in_directory = false;
   std::uint32_t index = 0;
@@ -108,10 +144,10 @@ bool contains_words(std::string_view text, std::string_view keyword);
  * The derived info of a contact: the directory's own when `c` is one of its
  * records, otherwise computed into `storage` (place resolved, keys looked up).
  */
-const contact_info &info_for(const directory_data &d, const contact &c, contact_info &storage);
+contact_info info_for(const directory_data &d, const contact &c, contact_info_storage &storage);
 
 /** Fills `info.events` and `info.challenges` from the contact's participations and offers. */
-void link_events_and_challenges(const directory_data &d, const contact &c, contact_info &info);
+void link_events_and_challenges(const directory_data &d, const contact &c, contact_info_storage &info);
 
 /** Whether `c` is a record of `d` (same object), and its index. */
 bool index_of(const directory_data &d, const contact &c, std::uint32_t &index);

@@ -280,8 +280,8 @@ void employers(const contact &s, const contact &r, const detail::contact_info &s
 }
 
 void keyed(context_kind kind, const char *field, const std::vector<std::string> &sv, const std::vector<std::string> &rv,
-           const std::vector<std::pair<detail::key_id, std::uint32_t>> &sk,
-           const std::vector<std::pair<detail::key_id, std::uint32_t>> &rk, const contact &s, const contact &r,
+           std::span<const std::pair<detail::key_id, std::uint32_t>> sk,
+           std::span<const std::pair<detail::key_id, std::uint32_t>> rk, const contact &s, const contact &r,
            double strength, std::vector<shared_context> &out) {
   for (const auto &[skey, sidx] : sk)
     for (const auto &[rkey, ridx] : rk) {
@@ -310,8 +310,7 @@ prepared_sender::prepared_sender(const directory &dir, const contact &sender) {
     data->info = d.info[index];
   } else {
     data->sender = sender;
-    detail::contact_info storage;
-    data->info = detail::info_for(d, data->sender, storage);
+    data->info = detail::info_for(d, data->sender, data->storage);
   }
   data_ = std::move(data);
 }
@@ -338,9 +337,9 @@ result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &
   const auto &w = options.weights;
   std::uint32_t r_idx = 0;
   const bool r_in = detail::index_of(d, recipient, r_idx);
-  detail::contact_info r_storage;
+  detail::contact_info_storage r_storage;
   const auto &si = ps.info;
-  const auto &ri = detail::info_for(d, recipient, r_storage);
+  const auto ri = detail::info_for(d, recipient, r_storage);
 
   std::vector<shared_context> out;
   events(d, sender, recipient, si, ri, now, w, out);
