@@ -10,6 +10,7 @@
 #include "rapport/directory.hpp"
 #include "rapport/discovery.hpp"
 #include "rapport/event.hpp"
+#include "rapport/import.hpp"
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 #include "rapport/ranking.hpp"
