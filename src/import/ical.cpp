@@ -111,7 +111,13 @@ std::string text_of(icalcomponent *ev, icalproperty_kind kind) {
   case ICAL_DESCRIPTION_PROPERTY: v = icalproperty_get_description(p); break;
   default: v = icalproperty_get_value_as_string(p); break;
   }
-  return v ? std::string(v) : std::string();
+  if (!v) return {};
+  // Exports pad names with blank lines and spaces; they carry nothing.
+  std::string_view t(v);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!t.empty() && blank(t.front())) t.remove_prefix(1);
+  while (!t.empty() && blank(t.back())) t.remove_suffix(1);
+  return std::string(t);
 }
 
 std::chrono::local_seconds local_of(const icaltimetype &t) {

@@ -261,3 +261,15 @@ TEST_CASE("import - a JSON document into a directory: the sender is reported, th
   CHECK(dir->find_event("anuga-2025") != nullptr);
   CHECK(dir->find_challenge("eu-f-gas") != nullptr);
 }
+
+TEST_CASE("import - the documented example document imports cleanly") {
+  auto r = import_json_file(fixtures + "document.json");
+  REQUIRE(r);
+  CHECK(r->report.clean());
+  REQUIRE(r->sender);
+  CHECK(r->sender->offers.at(0).challenge_ids == std::vector<std::string>{"eu-f-gas"});
+  CHECK(r->contacts.at(0).connected_on == year_month_day{2023y / February / 7});
+  CHECK(r->contacts.at(0).events.at(0).role == event_role::exhibitor);
+  CHECK(r->events.at(1).end - r->events.at(1).start == minutes(45));
+  CHECK(r->challenges.at(0).industries.size() == 2);
+}
