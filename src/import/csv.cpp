@@ -14,7 +14,7 @@ csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos
   raw_.clear();
   scratch_.clear();
   newlines_ = 0;
-  if (pos >= n) return status::end;
+  if (pos >= n) return eof ? status::end : status::need_more;  // a record may end exactly at a chunk's end
   std::size_t i = pos;
   for (;;) {
     const std::size_t field_start = i;
@@ -230,6 +230,8 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
   auto eof = [&]() { return reader ? reader->eof() : true; };
   auto base = [&]() { return reader ? reader->base() : std::size_t(0); };
   if (data().substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  // Whole input at hand: one contact per line at most, so the records never move while growing.
+  if (!reader) ctx.expect_contacts(static_cast<std::size_t>(std::count(source.bytes.begin(), source.bytes.end(), '\n')));
   if (data().substr(0, 2) == "\xFF\xFE" || data().substr(0, 2) == "\xFE\xFF") {
     ctx.fatal(errc::invalid_utf8, {1, 1, 0}, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and import again");
     return;

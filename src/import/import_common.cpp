@@ -130,22 +130,36 @@ std::string display_name(const std::filesystem::path &path, const import_options
 
 namespace {
 
+// 'path', built without `"'" + std::string`, on which g++ 12 -O2 warns (-Wrestrict, a false positive).
+std::string quoted(const std::filesystem::path &path) {
+  std::string s(1, '\'');
+  s += path.string();
+  s += '\'';
+  return s;
+}
+
 result<std::FILE *> open_checked(const std::filesystem::path &path, const import_limits &limits) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status))
-    return make_error(errc::not_found, "cannot open '" + path.string() + "': no such file");
+    return make_error(errc::not_found, "cannot open " + quoted(path) + ": no such file");
   if (std::filesystem::is_directory(status))
-    return make_error(errc::io_error, "cannot read '" + path.string() + "': it is a directory");
+    return make_error(errc::io_error, "cannot read " + quoted(path) + ": it is a directory");
   if (std::filesystem::is_regular_file(status)) {
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limits.max_file_bytes)
-      return make_error(errc::limit_exceeded, "'" + path.string() + "' has " + std::to_string(size) +
-                                                  " bytes, more than limits.max_file_bytes (" +
-                                                  std::to_string(limits.max_file_bytes) + ")");
+    {
+      std::string message = quoted(path);
+      message += " has ";
+      message += std::to_string(size);
+      message += " bytes, more than limits.max_file_bytes (";
+      message += std::to_string(limits.max_file_bytes);
+      message += ')';
+      return make_error(errc::limit_exceeded, std::move(message));
+    }
   }
   std::FILE *f = std::fopen(path.c_str(), "rb");
-  if (!f) return make_error(errc::io_error, "cannot open '" + path.string() + "': " + std::strerror(errno));
+  if (!f) return make_error(errc::io_error, "cannot open " + quoted(path) + ": " + std::strerror(errno));
   return f;
 }
 
@@ -165,13 +179,13 @@ result<std::string> read_whole_file(const std::filesystem::path &path, const imp
     }
     if (text.size() + n > limits.max_file_bytes) {
       std::fclose(*f);
-      return make_error(errc::limit_exceeded, "'" + path.string() + "' is larger than limits.max_file_bytes (" +
+      return make_error(errc::limit_exceeded, quoted(path) + " is larger than limits.max_file_bytes (" +
                                                   std::to_string(limits.max_file_bytes) + ")");
     }
     text.append(chunk.data(), n);
   }
   std::fclose(*f);
-  if (failed) return make_error(errc::io_error, "reading '" + path.string() + "' failed");
+  if (failed) return make_error(errc::io_error, "reading " + quoted(path) + " failed");
   return text;
 }
 
@@ -258,17 +272,29 @@ char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<ch
 
 std::string linkedin_id(std::string_view url) {
   url = trim(url);
-  std::string lower(url.size(), '\0');
-  for (std::size_t i = 0; i < url.size(); ++i) lower[i] = ascii_lower(url[i]);
-  const std::size_t at = lower.find("linkedin.com/in/");
-  if (at == std::string::npos) return {};
-  // Only the host may precede: scheme and subdomain ("https://www.", "de.").
-  const std::string_view before = std::string_view(lower).substr(0, at);
-  if (before.find('/') != std::string_view::npos && before.find("://") + 3 != before.rfind('/') + 1) return {};
-  std::size_t start = at + 16, end = start;
-  while (end < lower.size() && lower[end] != '/' && lower[end] != '?' && lower[end] != '#') ++end;
+  static constexpr std::string_view marker = "linkedin.com/in/";
+  std::size_t at = std::string_view::npos;
+  for (std::size_t i = url.find_first_of("lL"); i != std::string_view::npos && i + marker.size() <= url.size();
+       i = url.find_first_of("lL", i + 1))
+    if (iequals(url.substr(i, marker.size()), marker)) {
+      at = i;
+      break;
+    }
+  if (at == std::string_view::npos) return {};
+  // Only the scheme and the host may precede: "https://www.", "de.", "".
+  const std::string_view before = url.substr(0, at);
+  const std::size_t scheme = before.find("://");
+  const std::string_view host = scheme == std::string_view::npos ? before : before.substr(scheme + 3);
+  if (host.find('/') != std::string_view::npos) return {};
+  const std::size_t start = at + marker.size();
+  std::size_t end = start;
+  while (end < url.size() && url[end] != '/' && url[end] != '?' && url[end] != '#') ++end;
   if (end == start) return {};
-  return "linkedin:" + lower.substr(start, end - start);
+  std::string id;
+  id.reserve(9 + end - start);
+  id = "linkedin:";
+  for (std::size_t i = start; i < end; ++i) id += ascii_lower(url[i]);
+  return id;
 }
 
 std::string contact_id(std::string_view url, std::string_view email, std::string_view given, std::string_view family,

@@ -21,6 +21,8 @@ struct record_sink {
   virtual result<void> add(event &&e) = 0;
   virtual result<void> add(challenge &&c) = 0;
   virtual result<void> add_sender(contact &&c) = 0;
+  /** A hint: about `n` more contacts are coming. */
+  virtual void expect_contacts(std::size_t n) { (void)n; }
 };
 
 /** Collects records into an `imported`. */
@@ -30,6 +32,7 @@ struct collect_sink final : record_sink {
   result<void> add(event &&e) override { out_.events.push_back(std::move(e)); return {}; }
   result<void> add(challenge &&c) override { out_.challenges.push_back(std::move(c)); return {}; }
   result<void> add_sender(contact &&c) override { out_.sender = std::move(c); return {}; }
+  void expect_contacts(std::size_t n) override { out_.contacts.reserve(out_.contacts.size() + n); }
 
 private:
   imported &out_;
@@ -75,6 +78,9 @@ public:
     return finish_record(added, where);
   }
   bool deliver_sender(contact &&c, location where) { return finish_record(sink_.add_sender(std::move(c)), where); }
+
+  /** Passes a size hint to the sink. */
+  void expect_contacts(std::size_t n) { sink_.expect_contacts(n); }
 
   bool stopped() const noexcept { return stopped_; }
   /** The report, or the error that stopped the import. */

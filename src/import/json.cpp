@@ -338,6 +338,11 @@ void run_json(import_context &ctx, std::string_view bytes) {
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     ctx.fatal(errc::parse_error, locate(bytes, at), "not valid JSON: " + what);
     return;
+  } catch (const json::exception &e) {  // e.g. out_of_range: a number too large for a double (found by fuzzing)
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    ctx.fatal(errc::parse_error, {1, 1, 0}, "not valid JSON: " + what);
+    return;
   }
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != "rapport") {
     ctx.fatal(errc::parse_error, {1, 1, 0}, "not a rapport document: the top level needs \"format\": \"rapport\"");

@@ -331,6 +331,28 @@ TEST_CASE("import - a file read in chunks gives the same records and lines as th
   CHECK(from_file->report.problems[0].line == 2 + 40000 + 40000 / 7 + 1);
 }
 
+TEST_CASE("import - a record that ends exactly at a chunk boundary does not end the file") {
+  constexpr std::size_t chunk = std::size_t(1) << 20;  // chunk_reader's first read
+  std::string text = header;
+  std::size_t rows = 0;
+  const std::string row = "A,B,,,Co,Pos,\n";
+  while (text.size() + 2 * row.size() < chunk) {
+    text += "A" + std::to_string(rows++) + row.substr(1);
+  }
+  // One row padded so that its newline is the chunk's last byte.
+  const std::string start = "Pad,B,,,";
+  const std::string end = ",Pos,\n";
+  text += start + std::string(chunk - text.size() - start.size() - end.size(), 'x') + end;
+  ++rows;
+  REQUIRE(text.size() == chunk);
+  for (int i = 0; i < 10; ++i, ++rows) text += "Z" + std::to_string(i) + ",B,,,Co,Pos,\n";
+  temp_file f("boundary.csv", text);
+  auto r = import_linkedin_csv_file(f.path);
+  REQUIRE(r);
+  CHECK(r->report.clean());
+  CHECK(r->contacts.size() == rows);
+}
+
 TEST_CASE("import - into a directory builder, records the builder refuses become problems") {
   const std::string text = header + "A,B,https://www.linkedin.com/in/same,,Co,Pos,\r\n" +
                            "C,D,https://www.linkedin.com/in/same,,Co,Pos,\r\n" + "E,F,,e@f.g,Co,Pos,\r\n";

@@ -273,3 +273,13 @@ TEST_CASE("import - the documented example document imports cleanly") {
   CHECK(r->events.at(1).end - r->events.at(1).start == minutes(45));
   CHECK(r->challenges.at(0).industries.size() == 2);
 }
+
+TEST_CASE("import - a JSON number too large for a double is a parse error, not an exception (fuzz find)") {
+  auto r = import_json_file(fixtures + "regressions/json-number-overflow.json");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::parse_error);
+  CHECK_THAT(r.error().message, Catch::Matchers::Contains("not valid JSON: number overflow parsing '7777e777777000'"));
+  auto inside = import_json(R"({"format": "rapport", "version": 1, "contacts": [{"id": "x", "n": 1e999999}]})");
+  REQUIRE_FALSE(inside);
+  CHECK(inside.error().code == errc::parse_error);
+}
