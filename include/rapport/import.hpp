@@ -140,7 +140,9 @@ struct imported {
  * Errors: parse_error (no header row), limit_exceeded, io_error; in strict mode,
  * the first problem.
  *
- *     auto r = rapport::import_linkedin_csv(bytes, {.file_name = "Connections.csv"});
+ *     rapport::import_options o;
+ *     o.file_name = "Connections.csv";  // for problem locations
+ *     auto r = rapport::import_linkedin_csv(bytes, o);
  */
 result<imported> import_linkedin_csv(std::string_view bytes, const import_options &options = {});
 /** import_linkedin_csv on a file, read in chunks: memory does not grow with the file. Errors as above, plus not_found. */

@@ -2,7 +2,6 @@
 // each VEVENT starts (libical keeps no line numbers), checks the limits and
 // notices components that never end (a truncated file).
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -132,6 +131,8 @@ std::chrono::year_month_day day_of(const icaltimetype &t) {
 }
 
 // The series of an event: its name without years, as a slug ("Web Summit 2025" → "web-summit").
+bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 std::string series_of(const std::string &name) {
   std::string without;
   std::size_t i = 0;
@@ -139,8 +140,7 @@ std::string series_of(const std::string &name) {
     std::size_t j = i;
     while (j < name.size() && name[j] >= '0' && name[j] <= '9') ++j;
     const bool year = j - i == 4 && (name.compare(i, 2, "19") == 0 || name.compare(i, 2, "20") == 0) &&
-                      (i == 0 || !std::isalnum(static_cast<unsigned char>(name[i - 1]))) &&
-                      (j == name.size() || !std::isalnum(static_cast<unsigned char>(name[j])));
+                      (i == 0 || !ascii_alnum(name[i - 1])) && (j == name.size() || !ascii_alnum(name[j]));
     if (j > i) {
       if (!year) without.append(name, i, j - i);
       i = j;

@@ -278,7 +278,8 @@ private:
     const location value_where{line_no, value_at + 1, start + value_at};
     std::string value;
     if (!decode(raw_value, info, value, value_where, name)) return false;
-    return apply(p, info, value, value_where, name);
+    apply(p, info, value);
+    return true;
   }
 
   // Transfer encoding and charset → UTF-8 text in `out`. False when the import must stop.
@@ -321,9 +322,8 @@ private:
     return true;
   }
 
-  bool apply(prop p, const param_info &info, const std::string &value, location where, std::string_view name) {
-    (void)where;
-    (void)name;
+  // Puts a decoded value where it belongs in the card being read.
+  void apply(prop p, const param_info &info, const std::string &value) {
     switch (p) {
     case prop::n:
       if (card_.have_n) break;  // the first N counts, as for every single-valued property
@@ -384,7 +384,6 @@ private:
     case prop::end:
     case prop::other: break;
     }
-    return true;
   }
 
   bool finish_card() {

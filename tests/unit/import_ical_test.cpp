@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -253,4 +255,22 @@ TEST_CASE("import - shared testdata: ical.js calendars agree with their jCal on 
     CHECK(r->report.skipped == vevents.size() - with_start);
   }
   CHECK(compared >= 1);
+}
+
+TEST_CASE("import - importers may run on several threads at once") {
+  // libical, ICU converters and time zones are used per call; run under the tsan preset too.
+  const std::string ics = slurp(fixtures + "events.ics");
+  const std::string vcf = slurp(fixtures + "v21_qp_charsets.vcf");
+  std::vector<std::size_t> counts(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < counts.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        auto e = import_icalendar(ics);
+        auto v = import_vcard(vcf);
+        if (e && v) counts[t] += e->events.size() + v->contacts.size();
+      }
+    });
+  for (auto &th : threads) th.join();
+  for (auto n : counts) CHECK(n == 20 * (7 + 2));
 }
