@@ -62,8 +62,8 @@ struct line_cursor {
 
 struct param_info {
   bool quoted_printable = false;
-  bool pref = false;
-  int pref_rank = 100;
+  static constexpr int no_pref = 1000;
+  int pref_rank = no_pref;  // 1 = most preferred (PREF=1, TYPE=pref); RFC 6350 ranks run 1..100
   std::string_view charset;
   std::string_view type;  // TYPE values, raw
 };
@@ -112,19 +112,17 @@ param_info parse_params(std::string_view params) {
       std::string_view v = value;
       while (!v.empty()) {
         const auto comma = v.find(',');
-        if (iequals(trim(v.substr(0, comma)), "PREF")) info.pref = true;
+        if (iequals(trim(v.substr(0, comma)), "PREF")) info.pref_rank = 1;
         if (comma == std::string_view::npos) break;
         v.remove_prefix(comma + 1);
       }
     }
     if (iequals(key, "PREF")) {
-      info.pref = true;
       int rank = 0;
       for (char c : value)
-        if (c >= '0' && c <= '9') rank = rank * 10 + (c - '0');
-      info.pref_rank = rank > 0 ? rank : 1;
+        if (c >= '0' && c <= '9' && rank <= 100) rank = rank * 10 + (c - '0');  // bounded: no overflow on junk
+      info.pref_rank = std::min(info.pref_rank, std::clamp(rank, 1, 100));
     }
-    if (info.pref && info.pref_rank == 100) info.pref_rank = 1;
   }
   return info;
 }
@@ -182,7 +180,7 @@ struct card {
   bool have_n = false;
   std::vector<std::string> n;
   std::string fn, org, title, email, linkedin, location;
-  int email_rank = 1000, adr_rank = 1000;
+  int email_rank = param_info::no_pref + 1, adr_rank = param_info::no_pref + 1;
   std::vector<std::string> topics;
   std::vector<std::pair<int, std::string>> languages;
 };

@@ -257,3 +257,14 @@ TEST_CASE("import - shared testdata: ical.js vCards agree with their jCard on th
     if (!email.empty()) CHECK(c.id == "email:" + email);
   }
 }
+
+TEST_CASE("import - vCard PREF values out of range neither overflow nor outrank PREF=1 (fuzz find)") {
+  auto r = import_vcard_file(fixtures + "regressions/vcard-pref-overflow.vcf");
+  REQUIRE(r);
+  const std::string text = "BEGIN:VCARD\nFN:A\nEMAIL;PREF=99999999999999:last@x.y\nEMAIL;PREF=1:first@x.y\n"
+                           "EMAIL;PREF=100:other@x.y\nEND:VCARD\n";
+  auto p = import_vcard(text);
+  REQUIRE(p);
+  REQUIRE(p->contacts.size() == 1);
+  CHECK(p->contacts[0].id == "email:first@x.y");
+}
