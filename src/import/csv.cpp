@@ -230,8 +230,12 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
   auto eof = [&]() { return reader ? reader->eof() : true; };
   auto base = [&]() { return reader ? reader->base() : std::size_t(0); };
   if (data().substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
-  // Whole input at hand: one contact per line at most, so the records never move while growing.
-  if (!reader) ctx.expect_contacts(static_cast<std::size_t>(std::count(source.bytes.begin(), source.bytes.end(), '\n')));
+  // Whole input at hand: at most one contact per line, so the records need not move while growing.
+  // Bounded, so that a file of bare newlines cannot make it reserve gigabytes.
+  if (!reader) {
+    const auto lines = static_cast<std::size_t>(std::count(source.bytes.begin(), source.bytes.end(), '\n'));
+    ctx.expect_contacts(std::min({lines, source.bytes.size() / 32, std::size_t(1) << 21}));
+  }
   if (data().substr(0, 2) == "\xFF\xFE" || data().substr(0, 2) == "\xFE\xFF") {
     ctx.fatal(errc::invalid_utf8, {1, 1, 0}, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and import again");
     return;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -32,7 +33,13 @@ struct collect_sink final : record_sink {
   result<void> add(event &&e) override { out_.events.push_back(std::move(e)); return {}; }
   result<void> add(challenge &&c) override { out_.challenges.push_back(std::move(c)); return {}; }
   result<void> add_sender(contact &&c) override { out_.sender = std::move(c); return {}; }
-  void expect_contacts(std::size_t n) override { out_.contacts.reserve(out_.contacts.size() + n); }
+  void expect_contacts(std::size_t n) override {
+    try {
+      out_.contacts.reserve(out_.contacts.size() + n);
+    } catch (const std::exception &) {
+      // Only a hint: without it the vector grows as records come.
+    }
+  }
 
 private:
   imported &out_;
