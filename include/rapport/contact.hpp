@@ -17,6 +17,7 @@
 //     anna.events.push_back({"bauma-2025", rapport::event_role::exhibitor});
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,12 @@ struct contact {
   std::string locale;                      ///< preferred locale for notes ("de-AT"); "" = first language or "en"
   std::optional<formality> formality_preference; ///< how they prefer to be addressed; nullopt = unknown
   grammatical_gender gender = grammatical_gender::unknown;
+  /**
+   * The day the sender and this person connected (LinkedIn's "Connected On"),
+   * when the source says; nullopt when unknown. A recent connection is a
+   * warmer opening than one from ten years ago.
+   */
+  std::optional<std::chrono::year_month_day> connected_on;
 
   std::vector<event_participation> events;
   std::vector<std::string> schools;

@@ -13,6 +13,7 @@
 #include "rapport/discovery.hpp"
 #include "rapport/event.hpp"
 #include "rapport/formality.hpp"
+#include "rapport/import.hpp"
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 #include "rapport/platform.hpp"

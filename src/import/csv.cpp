@@ -1,0 +1,351 @@
+// CSV: an RFC 4180 tokenizer that works on chunks, and rows → contacts.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include "import/formats.hpp"
+#include "rapport/text.hpp"
+
+namespace rapport::detail {
+
+csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos, bool eof) {
+  const std::size_t n = buf.size();
+  const char *p = buf.data();
+  raw_.clear();
+  scratch_.clear();
+  newlines_ = 0;
+  if (pos >= n) return eof ? status::end : status::need_more;  // a record may end exactly at a chunk's end
+  std::size_t i = pos;
+  for (;;) {
+    const std::size_t field_start = i;
+    if (i < n && p[i] == '"') {
+      quote_offset_ = i;
+      ++i;
+      std::size_t seg = i;
+      bool in_scratch = false;
+      for (;;) {
+        const void *q = std::memchr(p + i, '"', n - i);
+        if (!q) {
+          if (!eof) return status::need_more;
+          return status::unterminated_quote;
+        }
+        const std::size_t qi = static_cast<std::size_t>(static_cast<const char *>(q) - p);
+        newlines_ += static_cast<std::size_t>(std::count(p + i, p + qi, '\n'));
+        if (qi + 1 >= n && !eof) return status::need_more;
+        if (qi + 1 < n && p[qi + 1] == '"') {  // "" is one quote
+          if (!in_scratch) {
+            in_scratch = true;
+            seg = scratch_.size();
+            scratch_.append(p + field_start + 1, qi + 1 - (field_start + 1));
+          } else {
+            scratch_.append(p + i, qi + 1 - i);
+          }
+          i = qi + 2;
+          continue;
+        }
+        // The closing quote. Text between it and the delimiter is kept as written.
+        std::size_t j = qi + 1;
+        while (j < n && p[j] != delim_ && p[j] != '\n' && p[j] != '\r') ++j;
+        if (in_scratch) {
+          scratch_.append(p + i, qi - i);
+          scratch_.append(p + qi + 1, j - qi - 1);
+          raw_.push_back({seg, scratch_.size() - seg, field_start, true});
+        } else if (j == qi + 1) {
+          raw_.push_back({field_start + 1, qi - field_start - 1, field_start, false});
+        } else {
+          const std::size_t s = scratch_.size();
+          scratch_.append(p + field_start + 1, qi - field_start - 1);
+          scratch_.append(p + qi + 1, j - qi - 1);
+          raw_.push_back({s, scratch_.size() - s, field_start, true});
+        }
+        i = j;
+        break;
+      }
+    } else {
+      while (i < n && p[i] != delim_ && p[i] != '\n' && p[i] != '\r') ++i;
+      raw_.push_back({field_start, i - field_start, field_start, false});
+    }
+    if (i >= n) {
+      if (!eof) return status::need_more;
+      break;
+    }
+    if (p[i] == delim_) {
+      ++i;
+      continue;
+    }
+    if (p[i] == '\r') {
+      if (i + 1 >= n && !eof) return status::need_more;
+      i += (i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
+    } else {
+      ++i;
+    }
+    ++newlines_;
+    break;
+  }
+  pos = i;
+  views_.resize(raw_.size());
+  for (std::size_t k = 0; k < raw_.size(); ++k)
+    views_[k] = raw_[k].in_scratch ? std::string_view(scratch_).substr(raw_[k].begin, raw_[k].size)
+                                   : buf.substr(raw_[k].begin, raw_[k].size);
+  return status::record;
+}
+
+namespace {
+
+void split_list(std::string_view s, std::vector<std::string> &out) {
+  while (!s.empty()) {
+    const std::size_t semi = s.find(';');
+    const std::string_view item = trim(s.substr(0, semi));
+    if (!item.empty()) out.emplace_back(item);
+    if (semi == std::string_view::npos) break;
+    s.remove_prefix(semi + 1);
+  }
+}
+
+// Line and column of `offset` in `buf`, given that `record_start` is at the start of `line`.
+location where_in(std::string_view buf, std::size_t base, std::size_t record_start, std::size_t line,
+                  std::size_t offset) {
+  location l;
+  l.offset = base + offset;
+  l.line = line;
+  std::size_t line_start = record_start;
+  for (std::size_t i = record_start; i < offset && i < buf.size(); ++i)
+    if (buf[i] == '\n') {
+      ++l.line;
+      line_start = i + 1;
+    }
+  l.column = offset - line_start + 1;
+  return l;
+}
+
+struct row_reader {
+  import_context &ctx;
+  const csv_plan &plan;
+
+  // Returns false when the import must stop.
+  bool read(const std::vector<std::string_view> &f, const csv_tokenizer &tok, std::string_view buf, std::size_t base,
+            std::size_t record_start, std::size_t line) {
+    const location rec{line, 1, base + record_start};
+    if (!ctx.begin_record(rec)) return false;
+    auto at = [&](std::size_t col) { return where_in(buf, base, record_start, line, tok.field_offset(col)); };
+    auto column_name = [&](std::size_t col) {
+      return col < plan.header.size() ? plan.header[col] : "column " + std::to_string(col + 1);
+    };
+    for (std::size_t col = 0; col < f.size(); ++col) {
+      if (auto bad = find_invalid_utf8(f[col])) {
+        // Point at the bad byte itself when the field's text lies in the buffer (it does unless "" was unescaped).
+        const auto text = reinterpret_cast<std::uintptr_t>(f[col].data());
+        const auto first = reinterpret_cast<std::uintptr_t>(buf.data());
+        const std::size_t text_start =
+            text >= first && text < first + buf.size() ? static_cast<std::size_t>(text - first) : tok.field_offset(col);
+        const location l = where_in(buf, base, record_start, line, text_start + *bad);
+        return ctx.skipped(errc::invalid_utf8, l, column_name(col), "invalid UTF-8 at byte " + std::to_string(*bad) +
+                                                                      " of the field; row skipped");
+      }
+    }
+    if (f.size() != plan.header_fields) {
+      const std::string counts = "row has " + std::to_string(f.size()) + " fields, the header has " +
+                                 std::to_string(plan.header_fields);
+      if (!ctx.repaired(errc::parse_error, rec, {},
+                        counts + (f.size() > plan.header_fields ? "; extra fields ignored" : "; missing fields left empty")))
+        return false;
+    }
+    contact c;
+    std::string_view url, email, company, title, date, id;
+    std::size_t date_col = 0;
+    bool has_org = false;
+    for (std::size_t col = 0; col < f.size() && col < plan.fields.size(); ++col) {
+      const std::string_view v = trim(f[col]);
+      switch (plan.fields[col]) {
+      case contact_field::ignore: break;
+      case contact_field::id: id = v; break;
+      case contact_field::given_name: c.name.given = v; break;
+      case contact_field::family_name: c.name.family = v; break;
+      case contact_field::full_name: c.name.raw = v; break;
+      case contact_field::email: email = v; break;
+      case contact_field::profile_url: url = v; break;
+      case contact_field::organization: company = v; has_org = true; break;
+      case contact_field::title: title = v; has_org = true; break;
+      case contact_field::headline: c.headline = v; break;
+      case contact_field::industry: c.industry = v; break;
+      case contact_field::location: c.location = v; break;
+      case contact_field::languages: split_list(v, c.languages); break;
+      case contact_field::topics: split_list(v, c.topics); break;
+      case contact_field::schools: split_list(v, c.schools); break;
+      case contact_field::connected_on: date = v; date_col = col; break;
+      }
+    }
+    if (c.name.raw.empty() && (!c.name.given.empty() || !c.name.family.empty())) {
+      c.name.raw = c.name.given;
+      if (!c.name.family.empty()) {
+        if (!c.name.raw.empty()) c.name.raw += ' ';
+        c.name.raw += c.name.family;
+      }
+    }
+    if (has_org && (!company.empty() || !title.empty())) {
+      organization o;
+      o.name = company;
+      o.title = title;
+      if (c.headline.empty()) c.headline = title;
+      c.organizations.push_back(std::move(o));
+    }
+    if (!date.empty()) {
+      c.connected_on = parse_loose_date(date);
+      if (!c.connected_on && !ctx.repaired(errc::parse_error, at(date_col), column_name(date_col),
+                                           "unrecognised date '" + std::string(date) + "'; connected_on left empty"))
+        return false;
+    }
+    if (c.name.raw.empty()) {
+      if (id.empty() && url.empty() && email.empty())
+        return ctx.skipped(errc::invalid_argument, rec, {}, "row has no name, URL or email; nothing identifies the contact");
+      if (!ctx.repaired(errc::invalid_argument, rec, {}, "row has no name; kept because it has a URL or email"))
+        return false;
+    }
+    if (!url.empty() && linkedin_id(url).empty() && id.empty() &&
+        !ctx.repaired(errc::invalid_argument, rec, {}, "URL '" + std::string(url) + "' is not a LinkedIn profile; not used for the id"))
+      return false;
+    c.id = !id.empty() ? std::string(id)
+                       : contact_id(url, email, c.name.given.empty() && c.name.family.empty() ? c.name.raw : c.name.given,
+                                    c.name.family, company);
+    return ctx.deliver(std::move(c), rec);
+  }
+};
+
+bool blank(const std::vector<std::string_view> &f) { return f.size() == 1 && trim(f[0]).empty(); }
+
+} // namespace
+
+void run_csv_import(import_context &ctx, const csv_source &source, char delimiter, const header_finder &find_header,
+                    const char *format_name) {
+  csv_tokenizer tok(delimiter);
+  csv_plan plan;
+  bool have_header = false;
+  std::size_t line = 1;
+  std::size_t pos = 0;
+  std::size_t records_before_header = 0;
+  const std::size_t max_line = ctx.limits().max_line_bytes;
+  chunk_reader *reader = source.reader;
+  if (reader) reader->refill(0);
+  auto data = [&]() { return reader ? reader->data() : source.bytes; };
+  auto eof = [&]() { return reader ? reader->eof() : true; };
+  auto base = [&]() { return reader ? reader->base() : std::size_t(0); };
+  if (data().substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  // Whole input at hand: at most one contact per line, so the records need not move while growing.
+  // Bounded, so that a file of bare newlines cannot make it reserve gigabytes.
+  if (!reader) {
+    const auto lines = static_cast<std::size_t>(std::count(source.bytes.begin(), source.bytes.end(), '\n'));
+    ctx.expect_contacts(std::min({lines, source.bytes.size() / 32, std::size_t(1) << 21}));
+  }
+  if (data().substr(0, 2) == "\xFF\xFE" || data().substr(0, 2) == "\xFE\xFF") {
+    ctx.fatal(errc::invalid_utf8, {1, 1, 0}, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and import again");
+    return;
+  }
+  for (;;) {
+    std::string_view buf = data();
+    const std::size_t record_start = pos;
+    const auto st = tok.next(buf, pos, eof());
+    if (st == csv_tokenizer::status::need_more) {
+      if (buf.size() - record_start > max_line) {
+        ctx.fatal(errc::limit_exceeded, {line, 1, base() + record_start},
+                  "a record longer than limits.max_line_bytes (" + std::to_string(max_line) +
+                      " bytes) starts here; an unterminated quote?");
+        return;
+      }
+      reader->refill(record_start);
+      pos = 0;
+      if (reader->failed()) {
+        ctx.fatal(errc::io_error, {line, 1, base()}, "reading the file failed");
+        return;
+      }
+      continue;
+    }
+    if (st == csv_tokenizer::status::end) break;
+    if (st == csv_tokenizer::status::unterminated_quote) {
+      const location l = where_in(buf, base(), record_start, line, tok.quote_offset());
+      if (!have_header) {
+        ctx.fatal(errc::parse_error, l, "a quoted field opened here never closes, before any header row");
+        return;
+      }
+      if (ctx.begin_record({line, 1, base() + record_start}))
+        ctx.skipped(errc::parse_error, l, {}, "a quoted field opened here never closes (truncated file?); the rest of the file is this row");
+      return;
+    }
+    if (pos - record_start > max_line) {
+      ctx.fatal(errc::limit_exceeded, {line, 1, base() + record_start},
+                "record longer than limits.max_line_bytes (" + std::to_string(max_line) + " bytes)");
+      return;
+    }
+    const std::size_t record_line = line;
+    line += tok.newlines();
+    const auto &fields = tok.fields();
+    if (blank(fields)) continue;
+    if (!have_header) {
+      auto found = find_header(fields, plan);
+      if (!found) {
+        ctx.fatal(found.error().code, {record_line, 1, base() + record_start}, found.error().message);
+        return;
+      }
+      have_header = *found;
+      if (!have_header && ++records_before_header > 50) {
+        ctx.fatal(errc::parse_error, {record_line, 1, base() + record_start},
+                  std::string("no header row found in the first 50 records; is this a ") + format_name + " file?");
+        return;
+      }
+      continue;
+    }
+    row_reader rows{ctx, plan};
+    if (!rows.read(fields, tok, buf, base(), record_start, record_line)) return;
+  }
+  if (!have_header) ctx.fatal(errc::parse_error, {line, 0, base() + pos}, std::string("no header row found; is this a ") + format_name + " file?");
+}
+
+result<bool> plan_from_mapping(const csv_mapping &mapping, const std::vector<std::string_view> &record, csv_plan &plan) {
+  plan.header.clear();
+  for (auto f : record) plan.header.emplace_back(trim(f));
+  plan.header_fields = record.size();
+  plan.fields.assign(record.size(), contact_field::ignore);
+  for (const auto &[name, field] : mapping.columns) {
+    const auto it = std::find(plan.header.begin(), plan.header.end(), std::string(trim(name)));
+    if (it == plan.header.end())
+      return make_error(errc::invalid_argument, "the mapping names column '" + name + "', which the header does not have");
+    plan.fields[static_cast<std::size_t>(it - plan.header.begin())] = field;
+  }
+  return true;
+}
+
+void run_generic_csv(import_context &ctx, const csv_source &source, const csv_mapping &mapping) {
+  run_csv_import(ctx, source, mapping.delimiter,
+                 [&](const std::vector<std::string_view> &r, csv_plan &p) { return plan_from_mapping(mapping, r, p); },
+                 "CSV");
+}
+
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+
+namespace {
+
+result<imported> run_generic(const detail::csv_source &source, const csv_mapping &mapping, const import_options &options,
+                             std::string file) {
+  return detail::collect(options, std::move(file),
+                         [&](detail::import_context &ctx) { detail::run_generic_csv(ctx, source, mapping); });
+}
+
+} // namespace
+
+result<imported> import_csv(std::string_view bytes, const csv_mapping &mapping, const import_options &options) {
+  if (bytes.size() > options.limits.max_file_bytes)
+    return make_error(errc::limit_exceeded, "input is larger than limits.max_file_bytes");
+  return run_generic({bytes, nullptr}, mapping, options, options.file_name);
+}
+
+result<imported> import_csv_file(const std::filesystem::path &path, const csv_mapping &mapping,
+                                 const import_options &options) {
+  detail::chunk_reader reader;
+  if (auto r = reader.open(path, options.limits); !r) return r.error();
+  return run_generic({{}, &reader}, mapping, options, detail::display_name(path, options));
+}
+
+} // namespace v1
+} // namespace rapport
