@@ -10,18 +10,13 @@
 
 #include "import/import_common.hpp"
 #include "rapport/import.hpp"
+#include "support/import_helpers.hpp"
 
 using namespace rapport;
+using namespace rapport::test;
 using namespace std::chrono;
 
 namespace {
-
-import_options named(std::string file, import_mode mode = import_mode::lenient) {
-  import_options o;
-  o.file_name = std::move(file);
-  o.mode = mode;
-  return o;
-}
 
 import_options with_limits(const import_limits &limits) {
   import_options o;
@@ -29,19 +24,7 @@ import_options with_limits(const import_limits &limits) {
   return o;
 }
 
-const std::string fixtures = std::string(RAPPORT_FIXTURES) + "/import/";
-
-const contact *find(const std::vector<contact> &v, std::string_view id) {
-  for (const auto &c : v)
-    if (c.id == id) return &c;
-  return nullptr;
-}
-
-std::vector<std::string> messages(const import_report &r) {
-  std::vector<std::string> out;
-  for (const auto &p : r.problems) out.push_back(to_string(p));
-  return out;
-}
+const std::string &fixtures = test::import_fixtures;
 
 // A temporary file removed at the end of the scope.
 struct temp_file {
@@ -65,7 +48,7 @@ TEST_CASE("import - LinkedIn current export with BOM, CRLF and the Notes preambl
   CHECK(r->report.repaired == 2);
   CHECK(r->contacts.size() == 6);
 
-  const contact *anna = find(r->contacts, "linkedin:anna-schmidt-4711");
+  const contact *anna = find_record(r->contacts, "linkedin:anna-schmidt-4711");
   REQUIRE(anna);
   CHECK(anna->name.given == "Anna");
   CHECK(anna->name.family == "Schmidt");
@@ -85,14 +68,14 @@ TEST_CASE("import - LinkedIn current export with BOM, CRLF and the Notes preambl
   };
   for (const auto &t : table) {
     INFO(t.id);
-    const contact *c = find(r->contacts, t.id);
+    const contact *c = find_record(r->contacts, t.id);
     REQUIRE(c);
     CHECK(c->name.given == t.given);
     CHECK(c->name.family == t.family);
     CHECK(c->organizations.at(0).name == t.company);
     CHECK(c->organizations.at(0).title == t.position);
   }
-  const contact *ghost = find(r->contacts, "linkedin:ghost-profile");
+  const contact *ghost = find_record(r->contacts, "linkedin:ghost-profile");
   REQUIRE(ghost);
   CHECK(ghost->name.raw.empty());
 

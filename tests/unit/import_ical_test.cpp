@@ -11,40 +11,16 @@
 #include <nlohmann/json.hpp>
 
 #include "rapport/import.hpp"
+#include "support/import_helpers.hpp"
 
 using namespace rapport;
+using namespace rapport::test;
 using namespace std::chrono;
 
 namespace {
 
-import_options named(std::string file, import_mode mode = import_mode::lenient) {
-  import_options o;
-  o.file_name = std::move(file);
-  o.mode = mode;
-  return o;
-}
-
-const std::string fixtures = std::string(RAPPORT_FIXTURES) + "/import/";
+const std::string &fixtures = test::import_fixtures;
 const std::string shared = std::string(RAPPORT_SHARED_TESTDATA) + "/ics/";
-
-const event *find(const std::vector<event> &v, std::string_view id) {
-  for (const auto &e : v)
-    if (e.id == id) return &e;
-  return nullptr;
-}
-
-std::vector<std::string> messages(const import_report &r) {
-  std::vector<std::string> out;
-  for (const auto &p : r.problems) out.push_back(to_string(p));
-  return out;
-}
-
-std::string slurp(const std::filesystem::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 sys_seconds utc(year_month_day d, int h, int m = 0) { return sys_days(d) + hours(h) + minutes(m); }
 
@@ -56,7 +32,7 @@ TEST_CASE("import - iCalendar all-day, zoned, UTC, floating and DURATION events 
   CHECK(r->report.clean());
   REQUIRE(r->events.size() == 7);
 
-  const event *bauma = find(r->events, "bauma-2025@example.com");
+  const event *bauma = find_record(r->events, "bauma-2025@example.com");
   REQUIRE(bauma);
   CHECK(bauma->name == "bauma 2025");
   CHECK(bauma->series == "bauma");
@@ -77,21 +53,21 @@ TEST_CASE("import - iCalendar all-day, zoned, UTC, floating and DURATION events 
   };
   for (const auto &t : timed) {
     INFO(t.id);
-    const event *e = find(r->events, t.id);
+    const event *e = find_record(r->events, t.id);
     REQUIRE(e);
     CHECK_FALSE(e->all_day);
     CHECK(e->start == t.start);
     CHECK(e->end == t.end);
     CHECK(e->time_zone == t.zone);
   }
-  const event *web = find(r->events, "web-summit-2025@example.com");
+  const event *web = find_record(r->events, "web-summit-2025@example.com");
   CHECK(web->series == "web-summit");
   CHECK(web->location == "Lisbon, Portugal");
-  const event *hack = find(r->events, "one-day@example.com");
+  const event *hack = find_record(r->events, "one-day@example.com");
   REQUIRE(hack);
   CHECK(hack->all_day);
   CHECK(hack->first_day == hack->last_day);
-  CHECK(find(r->events, "iana-no-vtimezone@example.com")->series == "nrf-retail-s-big-show");
+  CHECK(find_record(r->events, "iana-no-vtimezone@example.com")->series == "nrf-retail-s-big-show");
 }
 
 TEST_CASE("import - iCalendar VEVENTs without a VCALENDAR wrapper import") {
@@ -106,15 +82,15 @@ TEST_CASE("import - iCalendar TZIDs: Windows names map to IANA, other VTIMEZONEs
   auto r = import_icalendar_file(fixtures + "windows_tzid.ics", named("w.ics"));
   REQUIRE(r);
   REQUIRE(r->events.size() == 3);
-  const event *outlook = find(r->events, "outlook-1");
+  const event *outlook = find_record(r->events, "outlook-1");
   REQUIRE(outlook);
   CHECK(outlook->time_zone == "Europe/Berlin");
   CHECK(outlook->start == utc(2025y / March / 12, 13));
-  const event *custom = find(r->events, "custom-1");
+  const event *custom = find_record(r->events, "custom-1");
   REQUIRE(custom);
   CHECK(custom->start == utc(2025y / March / 12, 4, 30));  // +05:30 from the file's VTIMEZONE
   CHECK(custom->time_zone.empty());  // not whole hours: no fixed Etc/GMT zone fits
-  const event *nowhere = find(r->events, "nowhere-1");
+  const event *nowhere = find_record(r->events, "nowhere-1");
   REQUIRE(nowhere);
   CHECK(nowhere->start == utc(2025y / March / 12, 10));
   const auto m = messages(r->report);
@@ -240,7 +216,7 @@ TEST_CASE("import - shared testdata: ical.js calendars agree with their jCal on 
       }
       if (start.empty()) continue;
       ++with_start;
-      const event *e = find(r->events, uid);
+      const event *e = find_record(r->events, uid);
       REQUIRE(e);
       CHECK(e->name == summary);
       if (type == "date") {

@@ -5,20 +5,15 @@
 #include <tuple>
 
 #include "rapport/import.hpp"
+#include "support/import_helpers.hpp"
 
 using namespace rapport;
+using namespace rapport::test;
 using namespace std::chrono;
 
 namespace {
 
-import_options named(std::string file, import_mode mode = import_mode::lenient) {
-  import_options o;
-  o.file_name = std::move(file);
-  o.mode = mode;
-  return o;
-}
-
-const std::string fixtures = std::string(RAPPORT_FIXTURES) + "/import/";
+const std::string &fixtures = test::import_fixtures;
 
 // Field-by-field equality, written out so that a field export_json forgets shows up here.
 bool same(const organization &a, const organization &b) {
@@ -133,12 +128,6 @@ imported rich_document() {
   d.challenges.push_back({"eu-f-gas", "the EU F-gas phase-down", "HFC refrigerants are being phased out.",
                           {"Retail", "Food and Beverage Manufacturing"}, {"refrigeration", "f-gas"}});
   return d;
-}
-
-std::vector<std::string> messages(const import_report &r) {
-  std::vector<std::string> out;
-  for (const auto &p : r.problems) out.push_back(to_string(p));
-  return out;
 }
 
 } // namespace

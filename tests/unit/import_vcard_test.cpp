@@ -8,33 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include "rapport/import.hpp"
+#include "support/import_helpers.hpp"
 
 using namespace rapport;
+using namespace rapport::test;
 
 namespace {
 
-import_options named(std::string file, import_mode mode = import_mode::lenient) {
-  import_options o;
-  o.file_name = std::move(file);
-  o.mode = mode;
-  return o;
-}
-
-const std::string fixtures = std::string(RAPPORT_FIXTURES) + "/import/";
+const std::string &fixtures = test::import_fixtures;
 const std::string shared = std::string(RAPPORT_SHARED_TESTDATA) + "/vcard/";
-
-std::vector<std::string> messages(const import_report &r) {
-  std::vector<std::string> out;
-  for (const auto &p : r.problems) out.push_back(to_string(p));
-  return out;
-}
-
-std::string slurp(const std::filesystem::path &p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 } // namespace
 
