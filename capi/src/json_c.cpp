@@ -5,6 +5,7 @@
 #include "capi_internal.hpp"
 
 #include <chrono>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
