@@ -175,7 +175,8 @@ struct context_view {
   std::vector<evidence_item> evidence;
 };
 
-context_view make_view(const shared_context &c);
+// Moves the strings out of `c`.
+context_view make_view(shared_context &&c);
 
 // Sets a template argument from its text form (numbers and dates parsed by type).
 int set_arg(template_args &args, std::string_view name, std::string_view value);

@@ -7,7 +7,7 @@
 
 namespace rapport::capi {
 
-context_view make_view(const shared_context &c) {
+context_view make_view(shared_context &&c) {
   context_view v;
   v.kind = static_cast<int>(c.kind);
   v.strength = c.strength;
@@ -15,8 +15,8 @@ context_view make_view(const shared_context &c) {
   auto add = [&](const char *name, std::string value) { v.facts.emplace_back(name, std::move(value)); };
   switch (c.kind) {
   case context_kind::event:
-    add("event_id", c.event_id);
-    add("event_name", c.event_name);
+    add("event_id", std::move(c.event_id));
+    add("event_name", std::move(c.event_name));
     add("relation", to_string(c.relation));
     add("timing", to_string(c.timing));
     add("sender_role", to_string(c.sender_role));
@@ -30,22 +30,22 @@ context_view make_view(const shared_context &c) {
     break;
   }
   case context_kind::challenge:
-    add("challenge_id", c.challenge_id);
-    add("challenge_title", c.challenge_title);
-    add("offer_id", c.offer_id);
-    add("offer_summary", c.offer_summary);
-    add("industry", c.industry);
+    add("challenge_id", std::move(c.challenge_id));
+    add("challenge_title", std::move(c.challenge_title));
+    add("offer_id", std::move(c.offer_id));
+    add("offer_summary", std::move(c.offer_summary));
+    add("industry", std::move(c.industry));
     break;
   case context_kind::mutual_connection:
-    add("mutual_id", c.mutual_id);
-    add("mutual_name", c.mutual_name);
+    add("mutual_id", std::move(c.mutual_id));
+    add("mutual_name", std::move(c.mutual_name));
     add("mutual_count", std::to_string(c.mutual_count));
     break;
-  case context_kind::past_employer: add("organization", c.organization); break;
-  case context_kind::school: add("school", c.school); break;
-  case context_kind::topic: add("topic", c.topic); break;
+  case context_kind::past_employer: add("organization", std::move(c.organization)); break;
+  case context_kind::school: add("school", std::move(c.school)); break;
+  case context_kind::topic: add("topic", std::move(c.topic)); break;
   }
-  v.evidence = c.evidence;
+  v.evidence = std::move(c.evidence);
   return v;
 }
 
@@ -85,7 +85,7 @@ int give_contexts(rapport::result<std::vector<rapport::shared_context>> found, r
   if (!found) return fail(found.error());
   std::vector<context_view> items;
   items.reserve(found->size());
-  for (const auto &c : *found) items.push_back(make_view(c));
+  for (auto &c : *found) items.push_back(make_view(std::move(c)));
   return give_handle(out, std::move(items));
 }
 
@@ -93,9 +93,9 @@ int give_results(rapport::result<std::vector<rapport::ranked_contact>> ranked, r
   if (!ranked) return fail(ranked.error());
   std::vector<std::string> ids;
   rapport_contexts best{rapport_contexts::expected_magic, {}, true};
-  for (const auto &r : *ranked) {
+  for (auto &r : *ranked) {
     ids.push_back(r.recipient->id);
-    best.items.push_back(make_view(r.best));
+    best.items.push_back(make_view(std::move(r.best)));
   }
   return give_handle(out, std::move(ids), std::move(best));
 }

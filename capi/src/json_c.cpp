@@ -238,15 +238,17 @@ rapport::contact sender_of(const json &req, const rapport::directory &dir) {
   return *c;
 }
 
-json context_json(const rapport::shared_context &c) {
-  const context_view v = make_view(c);
+json context_json(rapport::shared_context c) {
+  const rapport::context_kind kind = c.kind;
+  const double strength = c.strength;
+  const context_view v = make_view(std::move(c));
   json facts = json::object();
   for (const auto &[name, value] : v.facts) facts[name] = value;
   json evidence = json::array();
   static const char *const sides[] = {"sender", "recipient", "shared"};
   for (const auto &e : v.evidence)
     evidence.push_back({{"side", sides[static_cast<int>(e.side)]}, {"record", e.record}, {"field", e.field}, {"value", e.value}});
-  return {{"kind", rapport::to_string(c.kind)}, {"strength", c.strength}, {"situation", v.situation},
+  return {{"kind", rapport::to_string(kind)}, {"strength", strength}, {"situation", v.situation},
           {"facts", std::move(facts)}, {"evidence", std::move(evidence)}};
 }
 
