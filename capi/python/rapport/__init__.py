@@ -463,6 +463,8 @@ def _unix(now) -> int:
 
 
 def _options(min_strength: float):
+    if min_strength == 0.0:
+        return None  # the defaults
     o = _lib.DiscoverOptions()
     lib.rapport_discover_options_init(byref(o))
     o.min_strength = min_strength
