@@ -311,6 +311,7 @@ int rapport_challenge_add_text(rapport_challenge *challenge, int list, const cha
 int rapport_directory_builder_new(rapport_directory_builder **out) {
   return guarded([&]() -> int {
     if (int s = check_out(out)) return s;
+    *out = nullptr;
     return give_handle(out);
   });
 }
