@@ -100,9 +100,9 @@ int make_record(const char *id, size_t len, H **out) {
     if (int s = check_out(out)) return s;
     *out = nullptr;
     if (int s = check_text(id, len, "id")) return s;
-    give_handle(out);
-    (*out)->value.id.assign(view(id, len));
-    return RAPPORT_OK;
+    decltype(H::value) record;
+    record.id.assign(view(id, len));
+    return give_handle(out, std::move(record));
   });
 }
 
