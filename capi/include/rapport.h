@@ -152,6 +152,660 @@ RAPPORT_API int rapport_text_truncate(const char *text, size_t len, const rappor
  */
 RAPPORT_API int rapport_text_sanitize(const char *text, size_t len, char **out, size_t *out_len, size_t *out_removed);
 
+
+/* ---- borrowed strings and string lists ----------------------------------- */
+
+/**
+ * A borrowed UTF-8 string: `data` points into a handle and stays valid until
+ * that handle is freed; it is NUL-terminated and `len` bytes long (not
+ * counting the NUL). Never free `data`.
+ */
+typedef struct rapport_str {
+  const char *data;
+  size_t len;
+} rapport_str;
+
+/** An immutable list of strings (owned handle; free with rapport_strings_free). */
+typedef struct rapport_strings rapport_strings;
+
+/** Number of strings in `list` into *out. Errors: RAPPORT_EINVAL (NULL or wrong handle, out NULL). */
+RAPPORT_API int rapport_strings_count(const rapport_strings *list, size_t *out);
+
+/**
+ * The string at `index` into *out, borrowed from `list`.
+ * Errors: RAPPORT_EINVAL (NULL or wrong handle, out NULL, index out of range).
+ */
+RAPPORT_API int rapport_strings_get(const rapport_strings *list, size_t index, rapport_str *out);
+
+/** Frees a list. NULL is a no-op. */
+RAPPORT_API void rapport_strings_free(rapport_strings *list);
+
+/*
+ * ---- handles --------------------------------------------------------------
+ * Every handle is opaque and starts with a magic number that each function
+ * checks: a NULL handle or one of another type gives RAPPORT_EINVAL ("wrong
+ * handle type"). *_free() clears the magic before releasing the memory, so a
+ * freed handle is often (not always: the memory may be reused) reported as
+ * RAPPORT_EINVAL too. This is best-effort detection, not a guarantee: using
+ * a freed handle is undefined behaviour. Handles that are "borrowed" belong
+ * to another handle and must not be freed (their *_free() ignores them).
+ *
+ * Later sessions add a note handle (rapport_note, composition) and a findings
+ * handle (rapport_findings, review) with the same conventions.
+ */
+
+/* ---- directory: contacts ------------------------------------------------- */
+
+/** A contact under construction (owned handle). Plain data; not thread-safe while being changed. */
+typedef struct rapport_contact rapport_contact;
+
+/** Text fields of a contact (rapport_contact_set_text / _get_text). */
+typedef enum rapport_contact_field {
+  RAPPORT_CONTACT_ID = 0,
+  RAPPORT_CONTACT_NAME_GIVEN = 1,
+  RAPPORT_CONTACT_NAME_MIDDLE = 2,
+  RAPPORT_CONTACT_NAME_FAMILY = 3,
+  RAPPORT_CONTACT_NAME_PREFIX = 4,    /* honorifics: "Dr.", "Frau" */
+  RAPPORT_CONTACT_NAME_SUFFIX = 5,    /* credentials: "MBA, PMP" */
+  RAPPORT_CONTACT_NAME_PREFERRED = 6, /* "Kate" */
+  RAPPORT_CONTACT_NAME_PRONOUNS = 7,
+  RAPPORT_CONTACT_NAME_RAW = 8,       /* the name as typed */
+  RAPPORT_CONTACT_HEADLINE = 9,
+  RAPPORT_CONTACT_INDUSTRY = 10,
+  RAPPORT_CONTACT_LOCATION = 11,      /* as written; resolved to a place by the directory */
+  RAPPORT_CONTACT_LOCALE = 12,        /* preferred locale for notes, BCP 47 */
+  RAPPORT_CONTACT_PURPOSE = 13        /* the sender's side: why they reach out */
+} rapport_contact_field;
+
+/** List fields of a contact (rapport_contact_add_text). */
+typedef enum rapport_contact_list {
+  RAPPORT_CONTACT_LANGUAGES = 0,   /* BCP 47 tags, best first */
+  RAPPORT_CONTACT_SCHOOLS = 1,
+  RAPPORT_CONTACT_TOPICS = 2,
+  RAPPORT_CONTACT_CONNECTIONS = 3  /* ids of 1st-degree connections */
+} rapport_contact_list;
+
+/** A person's part in an event (rapport::event_role). */
+typedef enum rapport_event_role {
+  RAPPORT_ROLE_ATTENDEE = 0,
+  RAPPORT_ROLE_EXHIBITOR = 1,
+  RAPPORT_ROLE_SPEAKER = 2,
+  RAPPORT_ROLE_SPONSOR = 3,
+  RAPPORT_ROLE_ORGANIZER = 4
+} rapport_event_role;
+
+/** Register (rapport::formality); UNKNOWN = no stated preference. */
+typedef enum rapport_formality {
+  RAPPORT_FORMALITY_UNKNOWN = 0,
+  RAPPORT_FORMALITY_FORMAL = 1,
+  RAPPORT_FORMALITY_INFORMAL = 2
+} rapport_formality;
+
+/** Grammatical gender, only ever as explicitly given (rapport::grammatical_gender). */
+typedef enum rapport_gender {
+  RAPPORT_GENDER_UNKNOWN = 0,
+  RAPPORT_GENDER_FEMININE = 1,
+  RAPPORT_GENDER_MASCULINE = 2,
+  RAPPORT_GENDER_NEUTRAL = 3
+} rapport_gender;
+
+/** Order of the parts of a name (rapport::name_order). */
+typedef enum rapport_name_order {
+  RAPPORT_NAME_GIVEN_FIRST = 0,
+  RAPPORT_NAME_FAMILY_FIRST = 1
+} rapport_name_order;
+
+/**
+ * A new contact with `id` into *out (owned: rapport_contact_free). The id may
+ * be empty here; the directory builder rejects it.
+ * Errors: RAPPORT_EINVAL (out NULL, id NULL with len > 0), RAPPORT_EUTF8, RAPPORT_ELIMIT.
+ */
+RAPPORT_API int rapport_contact_new(const char *id, size_t id_len, rapport_contact **out);
+
+/** Frees a contact. NULL is a no-op. */
+RAPPORT_API void rapport_contact_free(rapport_contact *contact);
+
+/**
+ * Sets a text field (a rapport_contact_field) to a copy of (text, len).
+ * Errors: RAPPORT_EINVAL (wrong handle, unknown field, text NULL with len > 0),
+ * RAPPORT_EUTF8 (with the offset), RAPPORT_ELIMIT (len above 256 MiB).
+ */
+RAPPORT_API int rapport_contact_set_text(rapport_contact *contact, int field, const char *text, size_t len);
+
+/**
+ * A text field (a rapport_contact_field) into *out, borrowed from `contact`
+ * (valid until it is changed or freed). Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_contact_get_text(const rapport_contact *contact, int field, rapport_str *out);
+
+/**
+ * Appends a copy of (text, len) to a list field (a rapport_contact_list).
+ * Errors: as rapport_contact_set_text.
+ */
+RAPPORT_API int rapport_contact_add_text(rapport_contact *contact, int list, const char *text, size_t len);
+
+/** Number of items in a list field into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contact_list_count(const rapport_contact *contact, int list, size_t *out);
+
+/** Sets the stated formality preference (a rapport_formality). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contact_set_formality(rapport_contact *contact, int formality);
+
+/** Sets the stated grammatical gender (a rapport_gender). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contact_set_gender(rapport_contact *contact, int gender);
+
+/** Sets the order of the name parts (a rapport_name_order). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contact_set_name_order(rapport_contact *contact, int order);
+
+/** Adds a participation in the event `event_id` in `role` (a rapport_event_role). Errors: as set_text. */
+RAPPORT_API int rapport_contact_add_event(rapport_contact *contact, const char *event_id, size_t len, int role);
+
+/** An organization for rapport_contact_add_organization(); strings are borrowed for the call only. */
+typedef struct rapport_organization {
+  size_t size;           /* sizeof(rapport_organization); set by _init() */
+  const char *name;      /* "SAP SE" */
+  size_t name_len;
+  const char *title;     /* position held there */
+  size_t title_len;
+  const char *industry;  /* the organization's industry, when known */
+  size_t industry_len;
+  int current;           /* nonzero: works there now; default 1 */
+  int start_year;        /* 0 = unknown */
+  int end_year;          /* 0 = unknown */
+} rapport_organization;
+
+/** Sets *org to the defaults (empty strings, current, years unknown), `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_organization_init(rapport_organization *org);
+
+/**
+ * Appends a copy of *org to the contact's organizations (current and past).
+ * Errors: RAPPORT_EINVAL (wrong handle, org NULL, org->size not
+ * sizeof(rapport_organization), a string NULL with a length), RAPPORT_EUTF8, RAPPORT_ELIMIT.
+ */
+RAPPORT_API int rapport_contact_add_organization(rapport_contact *contact, const rapport_organization *org);
+
+/**
+ * Appends an offer (what the sender can help with) addressing `challenge_count`
+ * challenges: challenge_ids[i] of challenge_lens[i] bytes. Everything is copied.
+ * Errors: RAPPORT_EINVAL (wrong handle, arrays NULL with a count, a string NULL
+ * with a length), RAPPORT_EUTF8, RAPPORT_ELIMIT.
+ */
+RAPPORT_API int rapport_contact_add_offer(rapport_contact *contact, const char *id, size_t id_len, const char *summary,
+                                          size_t summary_len, const char *const *challenge_ids,
+                                          const size_t *challenge_lens, size_t challenge_count);
+
+/* ---- directory: events and challenges ------------------------------------- */
+
+/** One edition of an event under construction (owned handle). */
+typedef struct rapport_event rapport_event;
+
+/** Text fields of an event. */
+typedef enum rapport_event_field {
+  RAPPORT_EVENT_ID = 0,
+  RAPPORT_EVENT_NAME = 1,
+  RAPPORT_EVENT_SERIES = 2,
+  RAPPORT_EVENT_TIME_ZONE = 3,  /* IANA; "" = UTC */
+  RAPPORT_EVENT_VENUE = 4,
+  RAPPORT_EVENT_LOCATION = 5,
+  RAPPORT_EVENT_URL = 6
+} rapport_event_field;
+
+/** A new event with `id` into *out (owned: rapport_event_free). Errors: as rapport_contact_new. */
+RAPPORT_API int rapport_event_new(const char *id, size_t id_len, rapport_event **out);
+
+/** Frees an event. NULL is a no-op. */
+RAPPORT_API void rapport_event_free(rapport_event *event);
+
+/** Sets a text field (a rapport_event_field). Errors: as rapport_contact_set_text. */
+RAPPORT_API int rapport_event_set_text(rapport_event *event, int field, const char *text, size_t len);
+
+/** Appends another name of the event ("WebSummit"). Errors: as rapport_contact_set_text. */
+RAPPORT_API int rapport_event_add_alias(rapport_event *event, const char *alias, size_t len);
+
+/** Sets the edition (year or number; 0 = unknown). Errors: RAPPORT_EINVAL (wrong handle). */
+RAPPORT_API int rapport_event_set_edition(rapport_event *event, int edition);
+
+/**
+ * Makes the event all-day, from the local day first_* to last_* inclusive
+ * (read in its time zone). Errors: RAPPORT_EINVAL (wrong handle, a date that
+ * does not exist). Inverted dates are reported when the event is added.
+ */
+RAPPORT_API int rapport_event_set_days(rapport_event *event, int first_year, int first_month, int first_day,
+                                       int last_year, int last_month, int last_day);
+
+/** Makes the event timed, from start to end (Unix seconds, UTC). Errors: RAPPORT_EINVAL (wrong handle). */
+RAPPORT_API int rapport_event_set_times(rapport_event *event, int64_t start_unix, int64_t end_unix);
+
+/** An industry challenge under construction (owned handle). */
+typedef struct rapport_challenge rapport_challenge;
+
+/** Text fields of a challenge. */
+typedef enum rapport_challenge_field {
+  RAPPORT_CHALLENGE_ID = 0,
+  RAPPORT_CHALLENGE_TITLE = 1,
+  RAPPORT_CHALLENGE_DESCRIPTION = 2
+} rapport_challenge_field;
+
+/** List fields of a challenge. */
+typedef enum rapport_challenge_list {
+  RAPPORT_CHALLENGE_INDUSTRIES = 0,
+  RAPPORT_CHALLENGE_KEYWORDS = 1
+} rapport_challenge_list;
+
+/** A new challenge with `id` into *out (owned: rapport_challenge_free). Errors: as rapport_contact_new. */
+RAPPORT_API int rapport_challenge_new(const char *id, size_t id_len, rapport_challenge **out);
+
+/** Frees a challenge. NULL is a no-op. */
+RAPPORT_API void rapport_challenge_free(rapport_challenge *challenge);
+
+/** Sets a text field (a rapport_challenge_field). Errors: as rapport_contact_set_text. */
+RAPPORT_API int rapport_challenge_set_text(rapport_challenge *challenge, int field, const char *text, size_t len);
+
+/** Appends to a list field (a rapport_challenge_list). Errors: as rapport_contact_set_text. */
+RAPPORT_API int rapport_challenge_add_text(rapport_challenge *challenge, int list, const char *text, size_t len);
+
+/* ---- directory: builder and directory ------------------------------------- */
+
+/** Collects records, then builds a directory (owned handle). Not thread-safe. */
+typedef struct rapport_directory_builder rapport_directory_builder;
+
+/** An immutable, indexed directory (owned handle). Any number of threads may use it at once. */
+typedef struct rapport_directory rapport_directory;
+
+/** A new, empty builder into *out (owned: rapport_directory_builder_free). Errors: RAPPORT_EINVAL (out NULL). */
+RAPPORT_API int rapport_directory_builder_new(rapport_directory_builder **out);
+
+/** Frees a builder. NULL is a no-op. */
+RAPPORT_API void rapport_directory_builder_free(rapport_directory_builder *builder);
+
+/**
+ * Adds a copy of `contact` (the handle stays the caller's). A rejected contact
+ * is not added and the builder stays usable; rapport_last_error() has the C++
+ * validation message, e.g. "organizations[1].name: invalid UTF-8 at byte 3".
+ * Errors: RAPPORT_EINVAL (wrong handle, empty or duplicate id), RAPPORT_EUTF8.
+ */
+RAPPORT_API int rapport_directory_builder_add_contact(rapport_directory_builder *builder, const rapport_contact *contact);
+
+/** Adds a copy of `event`. Errors: as add_contact, plus RAPPORT_EINVAL for an unknown time zone or inverted dates. */
+RAPPORT_API int rapport_directory_builder_add_event(rapport_directory_builder *builder, const rapport_event *event);
+
+/** Adds a copy of `challenge`. Errors: as add_contact. */
+RAPPORT_API int rapport_directory_builder_add_challenge(rapport_directory_builder *builder,
+                                                        const rapport_challenge *challenge);
+
+/**
+ * Builds the directory into *out (owned: rapport_directory_free) and empties
+ * the builder (which stays usable). Problems become warnings
+ * (rapport_directory_warning). Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_directory_builder_build(rapport_directory_builder *builder, rapport_directory **out);
+
+/** Frees a directory. Handles made from it (senders, contexts…) keep what they need and stay valid. NULL is a no-op. */
+RAPPORT_API void rapport_directory_free(rapport_directory *dir);
+
+/** Number of contacts into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_directory_contact_count(const rapport_directory *dir, size_t *out);
+
+/** Number of warnings from build() into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_directory_warning_count(const rapport_directory *dir, size_t *out);
+
+/**
+ * Warning `index`: its status (a RAPPORT_E* code) into *out_status and its
+ * message into *out_message (borrowed from dir); either may be NULL.
+ * Errors: RAPPORT_EINVAL (wrong handle, index out of range).
+ */
+RAPPORT_API int rapport_directory_warning(const rapport_directory *dir, size_t index, int *out_status,
+                                          rapport_str *out_message);
+
+/**
+ * A copy of the contact with `id` into *out (owned: rapport_contact_free).
+ * Errors: RAPPORT_EINVAL, RAPPORT_EUTF8, RAPPORT_ENOTFOUND.
+ */
+RAPPORT_API int rapport_directory_find_contact(const rapport_directory *dir, const char *id, size_t len,
+                                               rapport_contact **out);
+
+/**
+ * The id of the contact at `index` (contacts are in id byte order) into *out,
+ * borrowed from dir. Errors: RAPPORT_EINVAL (index out of range).
+ */
+RAPPORT_API int rapport_directory_contact_id(const rapport_directory *dir, size_t index, rapport_str *out);
+
+/* ---- discovery ------------------------------------------------------------- */
+
+/** What kind of thing is shared (rapport::context_kind); also the tie-break order. */
+typedef enum rapport_context_kind {
+  RAPPORT_CONTEXT_EVENT = 0,
+  RAPPORT_CONTEXT_CHALLENGE = 1,
+  RAPPORT_CONTEXT_MUTUAL_CONNECTION = 2,
+  RAPPORT_CONTEXT_SAME_CITY = 3,
+  RAPPORT_CONTEXT_PAST_EMPLOYER = 4,
+  RAPPORT_CONTEXT_SCHOOL = 5,
+  RAPPORT_CONTEXT_TOPIC = 6
+} rapport_context_kind;
+
+/** Which side a piece of evidence comes from. */
+typedef enum rapport_evidence_side {
+  RAPPORT_SIDE_SENDER = 0,
+  RAPPORT_SIDE_RECIPIENT = 1,
+  RAPPORT_SIDE_SHARED = 2
+} rapport_evidence_side;
+
+/** Options of discovery and ranking. Fill with rapport_discover_options_init(). */
+typedef struct rapport_discover_options {
+  size_t size;          /* sizeof(rapport_discover_options); set by _init() */
+  double min_strength;  /* contexts weaker than this are left out; default 0 */
+} rapport_discover_options;
+
+/** Sets *opts to the defaults, `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_discover_options_init(rapport_discover_options *opts);
+
+/** Shared contexts found by discovery, strongest first (owned handle, immutable, thread-safe to read). */
+typedef struct rapport_contexts rapport_contexts;
+
+/** A sender prepared once for one directory (owned handle, immutable, thread-safe). */
+typedef struct rapport_sender rapport_sender;
+
+/**
+ * Every context `sender` and `recipient` share at `now` (Unix seconds), into
+ * *out (owned: rapport_contexts_free). opts may be NULL for the defaults.
+ * Events, challenges and mutual connections are looked up in `dir`.
+ * Errors: RAPPORT_EINVAL (wrong handle, bad opts, sender and recipient the same contact).
+ */
+RAPPORT_API int rapport_discover(const rapport_directory *dir, const rapport_contact *sender,
+                                 const rapport_contact *recipient, int64_t now_unix,
+                                 const rapport_discover_options *opts, rapport_contexts **out);
+
+/**
+ * Prepares `sender` (copied) for `dir` into *out (owned: rapport_sender_free),
+ * for discovery against many recipients. Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_sender_new(const rapport_directory *dir, const rapport_contact *sender, rapport_sender **out);
+
+/** Frees a prepared sender. NULL is a no-op. */
+RAPPORT_API void rapport_sender_free(rapport_sender *sender);
+
+/** As rapport_discover, with a prepared sender. */
+RAPPORT_API int rapport_sender_discover(const rapport_sender *sender, const rapport_contact *recipient,
+                                        int64_t now_unix, const rapport_discover_options *opts,
+                                        rapport_contexts **out);
+
+/**
+ * As rapport_sender_discover, for the directory's contact with `id` (no copy
+ * of the contact is made). Errors: as rapport_discover, RAPPORT_EUTF8, RAPPORT_ENOTFOUND.
+ */
+RAPPORT_API int rapport_sender_discover_id(const rapport_sender *sender, const char *id, size_t len,
+                                           int64_t now_unix, const rapport_discover_options *opts,
+                                           rapport_contexts **out);
+
+/** Frees a contexts handle. NULL and borrowed handles are ignored. */
+RAPPORT_API void rapport_contexts_free(rapport_contexts *contexts);
+
+/** Number of contexts into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contexts_count(const rapport_contexts *contexts, size_t *out);
+
+/** Kind (a rapport_context_kind) of context `index` into *out. Errors: RAPPORT_EINVAL (also index out of range). */
+RAPPORT_API int rapport_contexts_kind(const rapport_contexts *contexts, size_t index, int *out);
+
+/** Strength in [0,1] of context `index` into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contexts_strength(const rapport_contexts *contexts, size_t index, double *out);
+
+/** Template situation ("event/both-exhibiting/upcoming") of context `index`, borrowed. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contexts_situation(const rapport_contexts *contexts, size_t index, rapport_str *out);
+
+/**
+ * Number of facts of context `index` into *out. Facts are the (name, value)
+ * pairs a template needs, values as text: "event_id", "event_name",
+ * "relation", "timing", "sender_role", "recipient_role", "days_until" (event);
+ * "place", "place_ambiguous" (same_city); "challenge_id", "challenge_title",
+ * "offer_id", "offer_summary", "industry" (challenge); "mutual_id",
+ * "mutual_name", "mutual_count"; "organization"; "school"; "topic". Only the
+ * facts of the context's kind are present. Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_contexts_fact_count(const rapport_contexts *contexts, size_t index, size_t *out);
+
+/** Fact `fact` of context `index`: name and value, borrowed (either may be NULL). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contexts_fact(const rapport_contexts *contexts, size_t index, size_t fact, rapport_str *out_name,
+                                      rapport_str *out_value);
+
+/**
+ * The value of the fact `name` of context `index`, borrowed.
+ * Errors: RAPPORT_EINVAL, RAPPORT_EUTF8, RAPPORT_ENOTFOUND (no such fact for this kind).
+ */
+RAPPORT_API int rapport_contexts_fact_find(const rapport_contexts *contexts, size_t index, const char *name,
+                                           size_t name_len, rapport_str *out_value);
+
+/** Number of evidence items of context `index` into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_contexts_evidence_count(const rapport_contexts *contexts, size_t index, size_t *out);
+
+/**
+ * Evidence item `item` of context `index`: side (a rapport_evidence_side),
+ * record ("contact:anna"), field ("events[0].role") and value, borrowed. Any
+ * output may be NULL. Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_contexts_evidence(const rapport_contexts *contexts, size_t index, size_t item, int *out_side,
+                                          rapport_str *out_record, rapport_str *out_field, rapport_str *out_value);
+
+/* ---- ranking --------------------------------------------------------------- */
+
+/** Bit of a rapport_context_kind in rapport_rank_filter::kinds. */
+#define RAPPORT_KIND_BIT(kind) (1u << (unsigned)(kind))
+
+/** Which contacts may be ranked. Fill with rapport_rank_filter_init(). */
+typedef struct rapport_rank_filter {
+  size_t size;            /* sizeof(rapport_rank_filter); set by _init() */
+  unsigned kinds;         /* RAPPORT_KIND_BIT()s of the kinds that count; 0 = all kinds */
+  const char *event_id;   /* only participants of this event; borrowed for the call; NULL/0 = any */
+  size_t event_id_len;
+  double min_strength;    /* only contacts whose best context is at least this strong */
+} rapport_rank_filter;
+
+/** Sets *filter to the defaults (no condition), `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_rank_filter_init(rapport_rank_filter *filter);
+
+/** Ranked contacts, strongest first (owned handle, immutable). */
+typedef struct rapport_results rapport_results;
+
+/**
+ * The top `k` contacts of `dir` by their best shared context with `sender`,
+ * into *out (owned: rapport_results_free). filter and opts may be NULL.
+ * Errors: RAPPORT_EINVAL (wrong handle, bad sizes, unknown kind bits),
+ * RAPPORT_EUTF8 (event id), RAPPORT_ENOTFOUND (the filter names an unknown event).
+ */
+RAPPORT_API int rapport_rank(const rapport_directory *dir, const rapport_contact *sender, int64_t now_unix, size_t k,
+                             const rapport_rank_filter *filter, const rapport_discover_options *opts,
+                             rapport_results **out);
+
+/** As rapport_rank, with a prepared sender. */
+RAPPORT_API int rapport_sender_rank(const rapport_sender *sender, int64_t now_unix, size_t k,
+                                    const rapport_rank_filter *filter, const rapport_discover_options *opts,
+                                    rapport_results **out);
+
+/** Frees results. NULL is a no-op. */
+RAPPORT_API void rapport_results_free(rapport_results *results);
+
+/** Number of ranked contacts into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_results_count(const rapport_results *results, size_t *out);
+
+/** Contact id of result `index`, borrowed. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_results_recipient(const rapport_results *results, size_t index, rapport_str *out);
+
+/**
+ * The best contexts of the results as a contexts handle whose entry i is the
+ * best context of result i; borrowed from `results` (do not free it).
+ * Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_results_contexts(const rapport_results *results, const rapport_contexts **out);
+
+/* ---- catalogs ---------------------------------------------------------------- */
+
+/** A set of note templates per locale and slot (owned handle, immutable, thread-safe). */
+typedef struct rapport_catalog rapport_catalog;
+
+/** A template found for a slot, and how it was found (owned handle). */
+typedef struct rapport_lookup rapport_lookup;
+
+/** Text fields of a lookup. */
+typedef enum rapport_lookup_field {
+  RAPPORT_LOOKUP_SLOT = 0,
+  RAPPORT_LOOKUP_REQUESTED_LOCALE = 1,
+  RAPPORT_LOOKUP_CATALOG_LOCALE = 2,  /* the catalog that had the slot ("es" for "es-MX") */
+  RAPPORT_LOOKUP_SOURCE = 3,          /* "builtin:es" or the overlay's name */
+  RAPPORT_LOOKUP_PATTERN = 4          /* the ICU MessageFormat pattern */
+} rapport_lookup_field;
+
+/** The built-in catalogs (en, de, fr, es) into *out (owned: rapport_catalog_free). Errors: RAPPORT_EINVAL, RAPPORT_EPARSE, RAPPORT_EINTERNAL. */
+RAPPORT_API int rapport_catalog_builtin(rapport_catalog **out);
+
+/** Frees a catalog. NULL is a no-op. */
+RAPPORT_API void rapport_catalog_free(rapport_catalog *catalog);
+
+/**
+ * `catalog` with a user catalog file (.po or .mo) laid over it, into *out
+ * (owned, new handle; `catalog` is unchanged). locale may be empty: the file's
+ * "Language:" header. Errors: RAPPORT_EINVAL, RAPPORT_EUTF8, RAPPORT_EIO,
+ * RAPPORT_EPARSE (message names catalog, slot, line and column).
+ */
+RAPPORT_API int rapport_catalog_add_file(const rapport_catalog *catalog, const char *path, size_t path_len,
+                                         const char *locale, size_t locale_len, rapport_catalog **out);
+
+/** As rapport_catalog_add_file, from bytes; `name` appears in messages and as the lookup source. */
+RAPPORT_API int rapport_catalog_add_bytes(const rapport_catalog *catalog, const char *bytes, size_t bytes_len,
+                                          const char *name, size_t name_len, const char *locale, size_t locale_len,
+                                          rapport_catalog **out);
+
+/** Locales with at least one slot, sorted, into *out (owned: rapport_strings_free). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_catalog_locales(const rapport_catalog *catalog, rapport_strings **out);
+
+/** Slot ids of exactly `locale`, sorted, into *out (owned). Errors: RAPPORT_EINVAL, RAPPORT_EUTF8. */
+RAPPORT_API int rapport_catalog_slots(const rapport_catalog *catalog, const char *locale, size_t locale_len,
+                                      rapport_strings **out);
+
+/** The situations every built-in locale has slots for, into *out (owned). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_catalog_situations(rapport_strings **out);
+
+/**
+ * The template for `slot` in `locale` or along its fallback chain (es-MX → es
+ * → en), into *out (owned: rapport_lookup_free).
+ * Errors: RAPPORT_EINVAL, RAPPORT_EUTF8, RAPPORT_ENOTFOUND.
+ */
+RAPPORT_API int rapport_catalog_lookup(const rapport_catalog *catalog, const char *locale, size_t locale_len,
+                                       const char *slot, size_t slot_len, rapport_lookup **out);
+
+/** Frees a lookup. NULL is a no-op. */
+RAPPORT_API void rapport_lookup_free(rapport_lookup *lookup);
+
+/** A text field (a rapport_lookup_field), borrowed. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_lookup_get(const rapport_lookup *lookup, int field, rapport_str *out);
+
+/** 1 into *out when the slot came from another locale than requested, else 0. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_lookup_fallback(const rapport_lookup *lookup, int *out);
+
+/** Locales tried without the slot, in order, into *out (owned). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_lookup_tried(const rapport_lookup *lookup, rapport_strings **out);
+
+/**
+ * A named argument for rendering; strings are borrowed for the call. Text and
+ * keyword arguments take the value as is; number arguments a decimal number
+ * ("3", "2.5"); date arguments "<Unix milliseconds>" or "<Unix milliseconds> <IANA zone>".
+ */
+typedef struct rapport_arg {
+  const char *name;
+  size_t name_len;
+  const char *value;
+  size_t value_len;
+} rapport_arg;
+
+/**
+ * Renders `slot` for `locale` (with fallback) with `args[0..count)`, into *out
+ * (owned NUL-terminated string: rapport_string_free) and *out_len (may be NULL).
+ * Errors: RAPPORT_EINVAL (wrong handle, args NULL with a count, unknown
+ * argument, a required argument missing, a number or date that does not
+ * parse), RAPPORT_EUTF8, RAPPORT_ENOTFOUND (no such slot).
+ */
+RAPPORT_API int rapport_catalog_render(const rapport_catalog *catalog, const char *locale, size_t locale_len,
+                                       const char *slot, size_t slot_len, const rapport_arg *args, size_t count,
+                                       char **out, size_t *out_len);
+
+/* ---- platforms ----------------------------------------------------------------- */
+
+/** A platform profile: where a note goes and how much fits (owned handle, immutable). */
+typedef struct rapport_platform rapport_platform;
+
+/** The limit of a field that has none. */
+#define RAPPORT_NO_LIMIT SIZE_MAX
+
+/** A part of a message with its own limit. */
+typedef enum rapport_platform_field {
+  RAPPORT_FIELD_SUBJECT = 0,
+  RAPPORT_FIELD_BODY = 1
+} rapport_platform_field;
+
+/** How sure the numbers of a profile are. */
+typedef enum rapport_platform_confidence {
+  RAPPORT_CONFIDENCE_DOCUMENTED = 0,
+  RAPPORT_CONFIDENCE_OBSERVED = 1,
+  RAPPORT_CONFIDENCE_CONVENTION = 2,
+  RAPPORT_CONFIDENCE_USER = 3
+} rapport_platform_confidence;
+
+/** Text fields of a profile. */
+typedef enum rapport_platform_text {
+  RAPPORT_PLATFORM_ID = 0,
+  RAPPORT_PLATFORM_DISPLAY_NAME = 1,
+  RAPPORT_PLATFORM_SOURCE = 2
+} rapport_platform_text;
+
+/** Ids of the built-in profiles, sorted, into *out (owned: rapport_strings_free). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_platform_ids(rapport_strings **out);
+
+/** The built-in profile `id` into *out (owned: rapport_platform_free). Errors: RAPPORT_EINVAL, RAPPORT_EUTF8, RAPPORT_ENOTFOUND. */
+RAPPORT_API int rapport_platform_find(const char *id, size_t len, rapport_platform **out);
+
+/**
+ * A one-off profile "custom" with a body limit, a unit (rapport_length_unit)
+ * and a subject limit (RAPPORT_NO_LIMIT for none), into *out (owned).
+ * Errors: RAPPORT_EINVAL (zero limit, unknown unit).
+ */
+RAPPORT_API int rapport_platform_custom(size_t body_limit, int unit, size_t subject_limit, rapport_platform **out);
+
+/** Frees a profile. NULL is a no-op. */
+RAPPORT_API void rapport_platform_free(rapport_platform *platform);
+
+/** A text field (a rapport_platform_text), borrowed. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_platform_get(const rapport_platform *platform, int field, rapport_str *out);
+
+/** The unit (a rapport_length_unit) the platform counts in. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_platform_unit(const rapport_platform *platform, int *out);
+
+/** The confidence (a rapport_platform_confidence). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_platform_confidence_of(const rapport_platform *platform, int *out);
+
+/** The tiers, default first ("free", "premium"), into *out (owned). Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_platform_tiers(const rapport_platform *platform, rapport_strings **out);
+
+/**
+ * The limit of `field` (a rapport_platform_field) for `tier` (empty: the
+ * default tier) into *out; RAPPORT_NO_LIMIT when unlimited.
+ * Errors: RAPPORT_EINVAL, RAPPORT_EUTF8, RAPPORT_ENOTFOUND (no such field or tier).
+ */
+RAPPORT_API int rapport_platform_limit(const rapport_platform *platform, int field, const char *tier, size_t tier_len,
+                                       size_t *out);
+
+/* ---- JSON convenience layer ------------------------------------------------------- */
+
+/**
+ * One call with a JSON request document, for quick FFI use (shapes in
+ * docs/c-api.md): {"op": "discover" | "rank" | "text.length" |
+ * "text.truncate" | "platforms" | "catalog.slots" | "catalog.render", ...}.
+ * *out_response is a NUL-terminated JSON document owned by the caller
+ * (rapport_string_free), written on success ({"ok": true, "result": ...}) and
+ * on failure ({"ok": false, "error": {"status", "code", "message", "offset"}});
+ * out_len may be NULL. The return value is the same status.
+ * Errors: RAPPORT_EINVAL (out_response NULL: nothing is written; unknown op,
+ * missing or mistyped member), RAPPORT_EUTF8, RAPPORT_EPARSE (not JSON),
+ * RAPPORT_ELIMIT (request over 64 MiB), and those of the op.
+ */
+RAPPORT_API int rapport_json_call(const char *request, size_t len, char **out_response, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,71 +1,37 @@
-// extern "C" shims over the C++ library. Each one catches everything: no
-// exception ever crosses the C boundary.
-#include "rapport.h"
+// C ABI: version, errors, strings and string lists, and the text utilities.
+#include "capi_internal.hpp"
 
-#include <cstdlib>
-#include <cstring>
-#include <new>
-#include <string>
-
-#include "rapport/text.hpp"
 #include "rapport/version.hpp"
 
-namespace {
+namespace rapport::capi {
 
-struct thread_error {
-  std::string message;
-  int64_t offset = -1;
-};
-thread_local thread_error last;
-
-void clear_error() {
-  last.message.clear();
-  last.offset = -1;
-}
-
-int status_of(rapport::errc code) {
+int status_of(errc code) noexcept {
   switch (code) {
-  case rapport::errc::ok: return RAPPORT_OK;
-  case rapport::errc::invalid_utf8: return RAPPORT_EUTF8;
-  case rapport::errc::invalid_argument: return RAPPORT_EINVAL;
-  case rapport::errc::not_found: return RAPPORT_ENOTFOUND;
-  case rapport::errc::parse_error: return RAPPORT_EPARSE;
-  case rapport::errc::limit_exceeded: return RAPPORT_ELIMIT;
-  case rapport::errc::io_error: return RAPPORT_EIO;
-  case rapport::errc::no_shared_context: return RAPPORT_ENOCONTEXT;
-  case rapport::errc::internal: return RAPPORT_EINTERNAL;
+  case errc::ok: return RAPPORT_OK;
+  case errc::invalid_utf8: return RAPPORT_EUTF8;
+  case errc::invalid_argument: return RAPPORT_EINVAL;
+  case errc::not_found: return RAPPORT_ENOTFOUND;
+  case errc::parse_error: return RAPPORT_EPARSE;
+  case errc::limit_exceeded: return RAPPORT_ELIMIT;
+  case errc::io_error: return RAPPORT_EIO;
+  case errc::no_shared_context: return RAPPORT_ENOCONTEXT;
+  case errc::internal: return RAPPORT_EINTERNAL;
   }
   return RAPPORT_EINTERNAL;
 }
 
-int fail(int status, std::string message, int64_t offset = -1) {
-  last.message = std::move(message);
-  last.offset = offset;
-  return status;
+int check_text(const char *text, std::size_t len, const char *what) {
+  if (text == nullptr && len != 0) return fail(RAPPORT_EINVAL, std::string(what) + " is NULL but its length is not 0");
+  if (len > max_text_size)
+    return fail(RAPPORT_ELIMIT, std::string(what) + " of " + std::to_string(len) + " bytes exceeds the limit of " +
+                                    std::to_string(max_text_size) + " bytes");
+  if (auto bad = find_invalid_utf8(view(text, len)))
+    return fail(RAPPORT_EUTF8, std::string(what) + ": invalid UTF-8 at byte " + std::to_string(*bad),
+                static_cast<std::int64_t>(*bad));
+  return RAPPORT_OK;
 }
 
-int fail(const rapport::error &e) {
-  return fail(status_of(e.code), e.message,
-              e.offset == rapport::error::npos ? -1 : static_cast<int64_t>(e.offset));
-}
-
-// Runs `body` and turns any escaping exception into a status.
-template <class F>
-int guarded(F &&body) noexcept {
-  try {
-    clear_error();
-    return body();
-  } catch (const std::bad_alloc &) {
-    return fail(RAPPORT_EINTERNAL, "out of memory");
-  } catch (const std::exception &e) {
-    return fail(RAPPORT_EINTERNAL, std::string("internal error: ") + e.what());
-  } catch (...) {
-    return fail(RAPPORT_EINTERNAL, "internal error");
-  }
-}
-
-// Copies `s` into a malloc'ed NUL-terminated string for the caller.
-int give_string(const std::string &s, char **out, size_t *out_len) {
+int give_string(const std::string &s, char **out, std::size_t *out_len) {
   char *p = static_cast<char *>(std::malloc(s.size() + 1));
   if (p == nullptr) return fail(RAPPORT_EINTERNAL, "out of memory");
   std::memcpy(p, s.data(), s.size());
@@ -75,18 +41,39 @@ int give_string(const std::string &s, char **out, size_t *out_len) {
   return RAPPORT_OK;
 }
 
-bool text_arg_ok(const char *text, size_t len) { return text != nullptr || len == 0; }
+const char *handle_name(std::uint32_t magic) noexcept {
+  switch (magic) {
+  case magic_strings: return "rapport_strings";
+  case magic_contact: return "rapport_contact";
+  case magic_event: return "rapport_event";
+  case magic_challenge: return "rapport_challenge";
+  case magic_builder: return "rapport_directory_builder";
+  case magic_directory: return "rapport_directory";
+  case magic_sender: return "rapport_sender";
+  case magic_contexts: return "rapport_contexts";
+  case magic_results: return "rapport_results";
+  case magic_catalog: return "rapport_catalog";
+  case magic_lookup: return "rapport_lookup";
+  case magic_platform: return "rapport_platform";
+  case 0: return "a freed handle";
+  default: return "an unknown object";
+  }
+}
 
-// Refuses over-long text before a view of it is even made.
-bool too_long(size_t len) { return len > rapport::max_text_size; }
+} // namespace rapport::capi
+
+using namespace rapport::capi;
+
+namespace {
+
+bool unit_ok(int unit) { return in_range(unit, RAPPORT_UNIT_GRAPHEMES, RAPPORT_UNIT_X_WEIGHTED); }
+
 int fail_too_long(size_t len) {
   return fail(RAPPORT_ELIMIT, "text of " + std::to_string(len) + " bytes exceeds the limit of " +
                                   std::to_string(rapport::max_text_size) + " bytes");
 }
 
-bool unit_ok(int unit) { return unit >= RAPPORT_UNIT_GRAPHEMES && unit <= RAPPORT_UNIT_X_WEIGHTED; }
-
-std::string_view view(const char *text, size_t len) { return len == 0 ? std::string_view() : std::string_view(text, len); }
+bool text_arg_ok(const char *text, size_t len) { return text != nullptr || len == 0; }
 
 } // namespace
 
@@ -101,6 +88,27 @@ const char *rapport_last_error(void) { return last.message.c_str(); }
 int64_t rapport_last_error_offset(void) { return last.offset; }
 
 void rapport_string_free(char *s) { std::free(s); }
+
+int rapport_strings_count(const rapport_strings *list, size_t *out) {
+  return guarded([&]() -> int {
+    if (int s = check_handle(list, "list")) return s;
+    if (int s = check_out(out)) return s;
+    *out = list->items.size();
+    return RAPPORT_OK;
+  });
+}
+
+int rapport_strings_get(const rapport_strings *list, size_t index, rapport_str *out) {
+  return guarded([&]() -> int {
+    if (int s = check_handle(list, "list")) return s;
+    if (int s = check_out(out)) return s;
+    if (int s = check_index(index, list->items.size())) return s;
+    borrow(list->items[index], out);
+    return RAPPORT_OK;
+  });
+}
+
+void rapport_strings_free(rapport_strings *list) { destroy(list); }
 
 int rapport_utf8_validate(const char *text, size_t len, size_t *out_offset) {
   return guarded([&]() -> int {
@@ -118,7 +126,9 @@ int rapport_text_match_key(const char *text, size_t len, int kind, char **out, s
     if (out == nullptr) return fail(RAPPORT_EINVAL, "out is NULL");
     *out = nullptr;
     if (!text_arg_ok(text, len)) return fail(RAPPORT_EINVAL, "text is NULL but len is not 0");
-    if (kind < RAPPORT_KEY_FOLDED || kind > RAPPORT_KEY_GERMAN) return fail(RAPPORT_EINVAL, "unknown key kind " + std::to_string(kind));
+    if (!in_range(kind, RAPPORT_KEY_FOLDED, RAPPORT_KEY_GERMAN))
+      return fail(RAPPORT_EINVAL, "unknown key kind " + std::to_string(kind));
+    if (len > rapport::max_text_size) return fail_too_long(len);
     auto key = rapport::match_key(view(text, len), static_cast<rapport::key_kind>(kind));
     if (!key) return fail(key.error());
     return give_string(*key, out, out_len);
@@ -130,7 +140,7 @@ int rapport_text_length(const char *text, size_t len, int unit, size_t *out) {
     if (out == nullptr) return fail(RAPPORT_EINVAL, "out is NULL");
     if (!text_arg_ok(text, len)) return fail(RAPPORT_EINVAL, "text is NULL but len is not 0");
     if (!unit_ok(unit)) return fail(RAPPORT_EINVAL, "unknown length unit " + std::to_string(unit));
-    if (too_long(len)) return fail_too_long(len);
+    if (len > rapport::max_text_size) return fail_too_long(len);
     auto n = rapport::length(view(text, len), static_cast<rapport::length_unit>(unit));
     if (!n) return fail(n.error());
     *out = *n;
@@ -155,16 +165,13 @@ int rapport_text_truncate(const char *text, size_t len, const rapport_truncate_o
     if (out == nullptr) return fail(RAPPORT_EINVAL, "out is NULL");
     *out = nullptr;
     if (opts == nullptr) return fail(RAPPORT_EINVAL, "opts is NULL");
-    if (opts->size != sizeof(rapport_truncate_options))
-      return fail(RAPPORT_EINVAL, "opts->size is " + std::to_string(opts->size) + ", expected " +
-                                      std::to_string(sizeof(rapport_truncate_options)) +
-                                      " (call rapport_truncate_options_init)");
+    if (int s = check_size(opts, "opts", "rapport_truncate_options_init")) return s;
     if (!text_arg_ok(text, len)) return fail(RAPPORT_EINVAL, "text is NULL but len is not 0");
     if (!text_arg_ok(opts->ellipsis, opts->ellipsis_len))
       return fail(RAPPORT_EINVAL, "opts->ellipsis is NULL but opts->ellipsis_len is not 0");
-    if (too_long(opts->ellipsis_len)) return fail_too_long(opts->ellipsis_len);
+    if (opts->ellipsis_len > rapport::max_text_size) return fail_too_long(opts->ellipsis_len);
     if (!unit_ok(opts->unit)) return fail(RAPPORT_EINVAL, "unknown length unit " + std::to_string(opts->unit));
-    if (too_long(len)) return fail_too_long(len);
+    if (len > rapport::max_text_size) return fail_too_long(len);
     rapport::truncate_options o;
     o.unit = static_cast<rapport::length_unit>(opts->unit);
     o.limit = opts->limit;
@@ -183,7 +190,7 @@ int rapport_text_sanitize(const char *text, size_t len, char **out, size_t *out_
     if (out == nullptr) return fail(RAPPORT_EINVAL, "out is NULL");
     *out = nullptr;
     if (!text_arg_ok(text, len)) return fail(RAPPORT_EINVAL, "text is NULL but len is not 0");
-    if (too_long(len)) return fail_too_long(len);
+    if (len > rapport::max_text_size) return fail_too_long(len);
     auto s = rapport::sanitize(view(text, len));
     if (!s) return fail(s.error());
     const int status = give_string(s->text, out, out_len);

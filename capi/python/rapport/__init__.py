@@ -1,0 +1,742 @@
+"""rapport for Python: what a sender and a recipient really share.
+
+A thin layer over rapport's C ABI (ctypes). Handles are owned by Python
+objects: they are freed by ``close()``, by ``with`` blocks, or by a finalizer
+when the object is collected. Failures raise :class:`RapportError`
+subclasses carrying the C status, message and byte offset.
+
+    import rapport
+    b = rapport.DirectoryBuilder()
+    b.add(rapport.Event("bauma-2026", name="bauma", days=((2026, 4, 7), (2026, 4, 13)), time_zone="Europe/Berlin"))
+    b.add(rapport.Contact("anna", given="Anna", location="Munich", events=[("bauma-2026", "exhibitor")]))
+    directory = b.build()
+    me = rapport.Contact("me", location="Munich", events=[("bauma-2026", "exhibitor")])
+    with directory.sender(me) as sender:
+        for c in sender.discover("anna"):
+            print(c.kind, c.situation, c.strength)
+"""
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import json as _json
+import time as _time
+import weakref
+from ctypes import byref, c_double, c_int, c_size_t, c_void_p
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from . import _lib
+from ._lib import lib
+
+__all__ = [
+    "RapportError", "Utf8Error", "InvalidArgumentError", "NotFoundError", "ParseError", "LimitError",
+    "RapportIOError", "NoContextError", "InternalError",
+    "version", "version_string", "validate_utf8", "match_key", "text_length", "truncate", "sanitize",
+    "Contact", "Organization", "Offer", "Event", "Challenge", "DirectoryBuilder", "Directory", "Sender",
+    "SharedContext", "Evidence", "RankedContact", "Catalog", "Lookup", "Platform", "platform_ids", "json_call",
+    "CONTEXT_KINDS", "NO_LIMIT",
+]
+
+Text = Union[str, bytes]
+
+# ---- errors -------------------------------------------------------------------
+
+
+class RapportError(Exception):
+    """A failed call: ``status`` (a negative RAPPORT_E* code), ``message`` and ``offset`` (or None)."""
+    status = -8
+
+    def __init__(self, status: int, message: str, offset: Optional[int] = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.offset = offset
+
+
+class Utf8Error(RapportError, ValueError):
+    status = -1
+
+
+class InvalidArgumentError(RapportError, ValueError):
+    status = -2
+
+
+class NotFoundError(RapportError, LookupError):
+    status = -3
+
+
+class ParseError(RapportError, ValueError):
+    status = -4
+
+
+class LimitError(RapportError, ValueError):
+    status = -5
+
+
+class RapportIOError(RapportError, OSError):
+    status = -6
+
+
+class NoContextError(RapportError):
+    status = -7
+
+
+class InternalError(RapportError):
+    status = -8
+
+
+_ERRORS = {cls.status: cls for cls in (Utf8Error, InvalidArgumentError, NotFoundError, ParseError, LimitError,
+                                        RapportIOError, NoContextError, InternalError)}
+
+
+def _check(status: int) -> None:
+    if status == 0:
+        return
+    message = (lib.rapport_last_error() or b"").decode("utf-8", "replace")
+    offset = lib.rapport_last_error_offset()
+    raise _ERRORS.get(status, RapportError)(status, message, None if offset < 0 else offset)
+
+
+def _b(text: Optional[Text]) -> bytes:
+    """UTF-8 bytes of `text`; bytes pass through unchanged (the library checks them)."""
+    if text is None:
+        return b""
+    if isinstance(text, bytes):
+        return text
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _owned_string(p: c_void_p, n: int) -> str:
+    try:
+        return ctypes.string_at(p.value, n).decode("utf-8")
+    finally:
+        lib.rapport_string_free(p)
+
+
+class _Handle:
+    """Owns one C handle; freed by close(), a with block, or the finalizer."""
+    _free = None
+
+    def __init__(self, handle: c_void_p, keep=None):
+        self._h = handle
+        self._keep = keep  # objects the handle must not outlive (none for rapport's own handles)
+        self._finalizer = weakref.finalize(self, type(self)._free, handle)
+
+    @property
+    def _handle(self) -> c_void_p:
+        if not self._finalizer.alive:
+            raise InvalidArgumentError(-2, f"{type(self).__name__} is closed")
+        return self._h
+
+    def close(self) -> None:
+        """Frees the handle now (idempotent)."""
+        self._finalizer()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _new(fn, *args) -> c_void_p:
+    out = c_void_p()
+    _check(fn(*args, byref(out)))
+    return out
+
+
+def _strings(handle: c_void_p) -> List[str]:
+    try:
+        n = c_size_t()
+        _check(lib.rapport_strings_count(handle, byref(n)))
+        items = []
+        s = _lib.Str()
+        for i in range(n.value):
+            _check(lib.rapport_strings_get(handle, i, byref(s)))
+            items.append(s.text())
+        return items
+    finally:
+        lib.rapport_strings_free(handle)
+
+
+# ---- version and text ---------------------------------------------------------------
+
+def version() -> int:
+    """The loaded library's version as MAJOR*10000 + MINOR*100 + PATCH."""
+    return lib.rapport_version()
+
+
+def version_string() -> str:
+    return lib.rapport_version_string().decode()
+
+
+UNITS = {"graphemes": 0, "code_points": 1, "utf16": 2, "x_weighted": 3}
+_UNIT_NAMES = {v: k for k, v in UNITS.items()}
+KEY_KINDS = {"folded": 0, "ascii": 1, "german": 2}
+
+
+def validate_utf8(data: bytes) -> None:
+    """Raises Utf8Error (with .offset) unless `data` is well-formed UTF-8."""
+    _check(lib.rapport_utf8_validate(data, len(data), None))
+
+
+def match_key(text: Text, kind: str = "folded") -> str:
+    b = _b(text)
+    out, n = c_void_p(), c_size_t()
+    _check(lib.rapport_text_match_key(b, len(b), KEY_KINDS[kind], byref(out), byref(n)))
+    return _owned_string(out, n.value)
+
+
+def text_length(text: Text, unit: str = "graphemes") -> int:
+    """Length of `text` in graphemes, code_points, utf16 or x_weighted."""
+    b = _b(text)
+    n = c_size_t()
+    _check(lib.rapport_text_length(b, len(b), UNITS[unit], byref(n)))
+    return n.value
+
+
+def truncate(text: Text, limit: int, unit: str = "graphemes", ellipsis: Text = "\u2026",
+             prefer_word_boundary: bool = True) -> Tuple[str, bool]:
+    """(text shortened to `limit` in `unit` without splitting a grapheme, whether it was cut)."""
+    b, e = _b(text), _b(ellipsis)
+    o = _lib.TruncateOptions()
+    lib.rapport_truncate_options_init(byref(o))
+    o.unit, o.limit, o.ellipsis, o.ellipsis_len = UNITS[unit], limit, e, len(e)
+    o.prefer_word_boundary = 1 if prefer_word_boundary else 0
+    out, n, cut = c_void_p(), c_size_t(), c_int()
+    _check(lib.rapport_text_truncate(b, len(b), byref(o), byref(out), byref(n), byref(cut)))
+    return _owned_string(out, n.value), bool(cut.value)
+
+
+def sanitize(text: Text) -> Tuple[str, int]:
+    """(text without bidi controls and invisible characters, number removed)."""
+    b = _b(text)
+    out, n, removed = c_void_p(), c_size_t(), c_size_t()
+    _check(lib.rapport_text_sanitize(b, len(b), byref(out), byref(n), byref(removed)))
+    return _owned_string(out, n.value), removed.value
+
+
+# ---- records ----------------------------------------------------------------------
+
+ROLES = {"attendee": 0, "exhibitor": 1, "speaker": 2, "sponsor": 3, "organizer": 4}
+_FORMALITY = {None: 0, "formal": 1, "informal": 2}
+_GENDER = {None: 0, "unknown": 0, "feminine": 1, "masculine": 2, "neutral": 3}
+_CONTACT_TEXT = {"id": 0, "given": 1, "middle": 2, "family": 3, "prefix": 4, "suffix": 5, "preferred": 6,
+                 "pronouns": 7, "raw_name": 8, "headline": 9, "industry": 10, "location": 11, "locale": 12,
+                 "purpose": 13}
+_CONTACT_LISTS = {"languages": 0, "schools": 1, "topics": 2, "connections": 3}
+
+
+@dataclass
+class Organization:
+    """Work at an organization, current or past."""
+    name: str
+    title: str = ""
+    industry: str = ""
+    current: bool = True
+    start_year: int = 0
+    end_year: int = 0
+
+
+@dataclass
+class Offer:
+    """Something the sender can help with, addressing challenges by id."""
+    id: str
+    summary: str = ""
+    challenge_ids: Sequence[str] = ()
+
+
+class Contact(_Handle):
+    """A person (a recipient or the sender). Keyword arguments set fields:
+    given, middle, family, prefix, suffix, preferred, pronouns, raw_name, headline,
+    industry, location, locale, purpose (text); languages, schools, topics,
+    connections (lists); events [(event_id, role)], organizations, offers;
+    formality ("formal"/"informal"), gender, family_first."""
+    _free = lib.rapport_contact_free
+
+    def __init__(self, id: Text = "", *, _handle: Optional[c_void_p] = None, **fields):
+        if _handle is None:
+            b = _b(id)
+            _handle = _new(lib.rapport_contact_new, b, len(b))
+        super().__init__(_handle)
+        try:
+            for k, v in fields.items():
+                self.set(k, v)
+        except BaseException:
+            self.close()
+            raise
+
+    def set(self, name: str, value) -> "Contact":
+        """Sets one field by keyword name (see the class doc); lists are appended to."""
+        h = self._handle
+        if name in _CONTACT_TEXT:
+            b = _b(value)
+            _check(lib.rapport_contact_set_text(h, _CONTACT_TEXT[name], b, len(b)))
+        elif name in _CONTACT_LISTS:
+            for item in value:
+                b = _b(item)
+                _check(lib.rapport_contact_add_text(h, _CONTACT_LISTS[name], b, len(b)))
+        elif name == "events":
+            for event_id, role in value:
+                b = _b(event_id)
+                _check(lib.rapport_contact_add_event(h, b, len(b), ROLES[role] if isinstance(role, str) else role))
+        elif name == "organizations":
+            for org in value:
+                self.add_organization(org)
+        elif name == "offers":
+            for offer in value:
+                self.add_offer(offer)
+        elif name == "formality":
+            _check(lib.rapport_contact_set_formality(h, _FORMALITY[value]))
+        elif name == "gender":
+            _check(lib.rapport_contact_set_gender(h, _GENDER[value]))
+        elif name == "family_first":
+            _check(lib.rapport_contact_set_name_order(h, 1 if value else 0))
+        else:
+            raise TypeError(f"unknown contact field {name!r}")
+        return self
+
+    def add_organization(self, org: Organization) -> None:
+        o = _lib.Organization()
+        lib.rapport_organization_init(byref(o))
+        name, title, industry = _b(org.name), _b(org.title), _b(org.industry)
+        o.name, o.name_len, o.title, o.title_len = name, len(name), title, len(title)
+        o.industry, o.industry_len = industry, len(industry)
+        o.current, o.start_year, o.end_year = int(bool(org.current)), org.start_year, org.end_year
+        _check(lib.rapport_contact_add_organization(self._handle, byref(o)))
+
+    def add_offer(self, offer: Offer) -> None:
+        ids = [_b(c) for c in offer.challenge_ids]
+        arr = (ctypes.c_char_p * max(1, len(ids)))(*ids)
+        lens = (c_size_t * max(1, len(ids)))(*[len(i) for i in ids])
+        oid, summary = _b(offer.id), _b(offer.summary)
+        _check(lib.rapport_contact_add_offer(self._handle, oid, len(oid), summary, len(summary), arr, lens, len(ids)))
+
+    def get(self, name: str) -> str:
+        """A text field by keyword name."""
+        s = _lib.Str()
+        _check(lib.rapport_contact_get_text(self._handle, _CONTACT_TEXT[name], byref(s)))
+        return s.text()
+
+    def count(self, name: str) -> int:
+        """Number of items in a list field (languages, schools, topics, connections)."""
+        n = c_size_t()
+        _check(lib.rapport_contact_list_count(self._handle, _CONTACT_LISTS[name], byref(n)))
+        return n.value
+
+    @property
+    def id(self) -> str:
+        return self.get("id")
+
+
+_EVENT_TEXT = {"id": 0, "name": 1, "series": 2, "time_zone": 3, "venue": 4, "location": 5, "url": 6}
+
+
+class Event(_Handle):
+    """One edition of an event. Keywords: name, series, time_zone, venue,
+    location, url, aliases, edition, days=((y, m, d), (y, m, d)) for an
+    all-day event, or times=(start_unix, end_unix) for a timed one."""
+    _free = lib.rapport_event_free
+
+    def __init__(self, id: Text, **fields):
+        b = _b(id)
+        super().__init__(_new(lib.rapport_event_new, b, len(b)))
+        try:
+            for k, v in fields.items():
+                self.set(k, v)
+        except BaseException:
+            self.close()
+            raise
+
+    def set(self, name: str, value) -> "Event":
+        h = self._handle
+        if name in _EVENT_TEXT:
+            b = _b(value)
+            _check(lib.rapport_event_set_text(h, _EVENT_TEXT[name], b, len(b)))
+        elif name == "aliases":
+            for a in value:
+                b = _b(a)
+                _check(lib.rapport_event_add_alias(h, b, len(b)))
+        elif name == "edition":
+            _check(lib.rapport_event_set_edition(h, value))
+        elif name == "days":
+            (y1, m1, d1), (y2, m2, d2) = value
+            _check(lib.rapport_event_set_days(h, y1, m1, d1, y2, m2, d2))
+        elif name == "times":
+            _check(lib.rapport_event_set_times(h, int(value[0]), int(value[1])))
+        else:
+            raise TypeError(f"unknown event field {name!r}")
+        return self
+
+
+class Challenge(_Handle):
+    """An industry challenge. Keywords: title, description, industries, keywords."""
+    _free = lib.rapport_challenge_free
+
+    def __init__(self, id: Text, title: Text = "", description: Text = "", industries: Iterable[Text] = (),
+                 keywords: Iterable[Text] = ()):
+        b = _b(id)
+        super().__init__(_new(lib.rapport_challenge_new, b, len(b)))
+        try:
+            for f, v in ((1, title), (2, description)):
+                bv = _b(v)
+                _check(lib.rapport_challenge_set_text(self._h, f, bv, len(bv)))
+            for f, items in ((0, industries), (1, keywords)):
+                for item in items:
+                    bv = _b(item)
+                    _check(lib.rapport_challenge_add_text(self._h, f, bv, len(bv)))
+        except BaseException:
+            self.close()
+            raise
+
+
+# ---- directory, discovery, ranking ------------------------------------------------------
+
+CONTEXT_KINDS = ("event", "challenge", "mutual_connection", "same_city", "past_employer", "school", "topic")
+_SIDES = ("sender", "recipient", "shared")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One field of one record that supports a context."""
+    side: str
+    record: str
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class SharedContext:
+    """One thing sender and recipient share."""
+    kind: str
+    strength: float
+    situation: str
+    facts: Dict[str, str] = field(default_factory=dict)
+    evidence: Tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class RankedContact:
+    recipient_id: str
+    context: SharedContext
+
+
+def _read_contexts(h: c_void_p) -> List[SharedContext]:
+    n = c_size_t()
+    _check(lib.rapport_contexts_count(h, byref(n)))
+    out = []
+    kind, side, strength, m = c_int(), c_int(), c_double(), c_size_t()
+    a, b, c = _lib.Str(), _lib.Str(), _lib.Str()
+    for i in range(n.value):
+        _check(lib.rapport_contexts_kind(h, i, byref(kind)))
+        _check(lib.rapport_contexts_strength(h, i, byref(strength)))
+        _check(lib.rapport_contexts_situation(h, i, byref(a)))
+        situation = a.text()
+        _check(lib.rapport_contexts_fact_count(h, i, byref(m)))
+        facts = {}
+        for j in range(m.value):
+            _check(lib.rapport_contexts_fact(h, i, j, byref(a), byref(b)))
+            facts[a.text()] = b.text()
+        _check(lib.rapport_contexts_evidence_count(h, i, byref(m)))
+        evidence = []
+        for j in range(m.value):
+            _check(lib.rapport_contexts_evidence(h, i, j, byref(side), byref(a), byref(b), byref(c)))
+            evidence.append(Evidence(_SIDES[side.value], a.text(), b.text(), c.text()))
+        out.append(SharedContext(CONTEXT_KINDS[kind.value], strength.value, situation, facts, tuple(evidence)))
+    return out
+
+
+def _contexts(h: c_void_p) -> List[SharedContext]:
+    try:
+        return _read_contexts(h)
+    finally:
+        lib.rapport_contexts_free(h)
+
+
+def _unix(now) -> int:
+    if now is None:
+        return int(_time.time())
+    if isinstance(now, _dt.datetime):
+        return int(now.timestamp())
+    return int(now)
+
+
+def _options(min_strength: float):
+    if min_strength == 0.0:
+        return None  # the defaults
+    o = _lib.DiscoverOptions()
+    lib.rapport_discover_options_init(byref(o))
+    o.min_strength = min_strength
+    return byref(o)
+
+
+def _filter(kinds, event_id, min_strength):
+    f = _lib.RankFilter()
+    lib.rapport_rank_filter_init(byref(f))
+    for k in kinds or ():
+        f.kinds |= 1 << CONTEXT_KINDS.index(k)
+    e = _b(event_id)
+    f.event_id, f.event_id_len, f.min_strength = e, len(e), min_strength
+    return f, e
+
+
+def _results(h: c_void_p) -> List[RankedContact]:
+    try:
+        n = c_size_t()
+        _check(lib.rapport_results_count(h, byref(n)))
+        best = c_void_p()
+        _check(lib.rapport_results_contexts(h, byref(best)))
+        contexts = _read_contexts(best)  # borrowed from the results: not freed
+        s = _lib.Str()
+        ids = []
+        for i in range(n.value):
+            _check(lib.rapport_results_recipient(h, i, byref(s)))
+            ids.append(s.text())
+        return [RankedContact(i, c) for i, c in zip(ids, contexts)]
+    finally:
+        lib.rapport_results_free(h)
+
+
+class DirectoryBuilder(_Handle):
+    """Collects contacts, events and challenges (copies), then builds a Directory."""
+    _free = lib.rapport_directory_builder_free
+
+    def __init__(self):
+        super().__init__(_new(lib.rapport_directory_builder_new))
+
+    def add(self, record: Union[Contact, Event, Challenge]) -> None:
+        """Adds a copy of a record; raises with the validation message when it is rejected."""
+        if isinstance(record, Contact):
+            _check(lib.rapport_directory_builder_add_contact(self._handle, record._handle))
+        elif isinstance(record, Event):
+            _check(lib.rapport_directory_builder_add_event(self._handle, record._handle))
+        elif isinstance(record, Challenge):
+            _check(lib.rapport_directory_builder_add_challenge(self._handle, record._handle))
+        else:
+            raise TypeError("add() takes a Contact, an Event or a Challenge")
+
+    def build(self) -> "Directory":
+        """The directory; the builder is emptied and stays usable."""
+        return Directory(_new(lib.rapport_directory_builder_build, self._handle))
+
+
+class Directory(_Handle):
+    """An immutable, indexed directory; safe to share between threads."""
+    _free = lib.rapport_directory_free
+
+    def __len__(self) -> int:
+        n = c_size_t()
+        _check(lib.rapport_directory_contact_count(self._handle, byref(n)))
+        return n.value
+
+    def contact_ids(self) -> List[str]:
+        s = _lib.Str()
+        ids = []
+        for i in range(len(self)):
+            _check(lib.rapport_directory_contact_id(self._handle, i, byref(s)))
+            ids.append(s.text())
+        return ids
+
+    @property
+    def warnings(self) -> List[str]:
+        n = c_size_t()
+        _check(lib.rapport_directory_warning_count(self._handle, byref(n)))
+        s = _lib.Str()
+        out = []
+        for i in range(n.value):
+            _check(lib.rapport_directory_warning(self._handle, i, None, byref(s)))
+            out.append(s.text())
+        return out
+
+    def find_contact(self, id: Text) -> Contact:
+        """A copy of the contact with `id`; NotFoundError when there is none."""
+        b = _b(id)
+        return Contact(_handle=_new(lib.rapport_directory_find_contact, self._handle, b, len(b)))
+
+    def sender(self, me: Contact) -> "Sender":
+        """`me` prepared once for discovery against this directory."""
+        return Sender(_new(lib.rapport_sender_new, self._handle, me._handle))
+
+    def discover(self, me: Contact, recipient: Contact, now=None, min_strength: float = 0.0) -> List[SharedContext]:
+        return _contexts(_new(lib.rapport_discover, self._handle, me._handle, recipient._handle, _unix(now),
+                              _options(min_strength)))
+
+    def rank(self, me: Contact, now=None, k: int = 10, kinds: Sequence[str] = (), event_id: Text = "",
+             min_strength: float = 0.0) -> List[RankedContact]:
+        f, _keep = _filter(kinds, event_id, min_strength)
+        return _results(_new(lib.rapport_rank, self._handle, me._handle, _unix(now), k, byref(f), _options(0.0)))
+
+
+class Sender(_Handle):
+    """A sender prepared for one directory; immutable and thread-safe."""
+    _free = lib.rapport_sender_free
+
+    def discover(self, recipient: Union[Text, Contact], now=None, min_strength: float = 0.0) -> List[SharedContext]:
+        """Every context shared with `recipient` (a contact id of the directory, or a Contact), strongest first."""
+        if isinstance(recipient, Contact):
+            return _contexts(_new(lib.rapport_sender_discover, self._handle, recipient._handle, _unix(now),
+                                  _options(min_strength)))
+        b = _b(recipient)
+        return _contexts(_new(lib.rapport_sender_discover_id, self._handle, b, len(b), _unix(now),
+                              _options(min_strength)))
+
+    def rank(self, now=None, k: int = 10, kinds: Sequence[str] = (), event_id: Text = "",
+             min_strength: float = 0.0) -> List[RankedContact]:
+        f, _keep = _filter(kinds, event_id, min_strength)
+        return _results(_new(lib.rapport_sender_rank, self._handle, _unix(now), k, byref(f), _options(0.0)))
+
+
+# ---- catalogs -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A template found for a slot, and how."""
+    slot: str
+    requested_locale: str
+    catalog_locale: str
+    source: str
+    pattern: str
+    fallback: bool
+    tried: Tuple[str, ...]
+
+
+class Catalog(_Handle):
+    """Note templates per locale and slot. Catalog() is the built-in set."""
+    _free = lib.rapport_catalog_free
+
+    def __init__(self, _handle: Optional[c_void_p] = None):
+        super().__init__(_handle if _handle is not None else _new(lib.rapport_catalog_builtin))
+
+    def add_file(self, path: Text, locale: Text = "") -> "Catalog":
+        """A new catalog with a .po or .mo file laid over this one."""
+        p, loc = _b(path), _b(locale)
+        return Catalog(_new(lib.rapport_catalog_add_file, self._handle, p, len(p), loc, len(loc)))
+
+    def add_bytes(self, data: bytes, name: Text, locale: Text = "") -> "Catalog":
+        n, loc = _b(name), _b(locale)
+        return Catalog(_new(lib.rapport_catalog_add_bytes, self._handle, data, len(data), n, len(n), loc, len(loc)))
+
+    def locales(self) -> List[str]:
+        return _strings(_new(lib.rapport_catalog_locales, self._handle))
+
+    def slots(self, locale: Text) -> List[str]:
+        b = _b(locale)
+        return _strings(_new(lib.rapport_catalog_slots, self._handle, b, len(b)))
+
+    @staticmethod
+    def situations() -> List[str]:
+        return _strings(_new(lib.rapport_catalog_situations))
+
+    def lookup(self, locale: Text, slot: Text) -> Lookup:
+        loc, s = _b(locale), _b(slot)
+        h = _new(lib.rapport_catalog_lookup, self._handle, loc, len(loc), s, len(s))
+        try:
+            out = _lib.Str()
+            texts = []
+            for f in range(5):
+                _check(lib.rapport_lookup_get(h, f, byref(out)))
+                texts.append(out.text())
+            fb = c_int()
+            _check(lib.rapport_lookup_fallback(h, byref(fb)))
+            tried = _strings(_new(lib.rapport_lookup_tried, h))
+            return Lookup(*texts, bool(fb.value), tuple(tried))
+        finally:
+            lib.rapport_lookup_free(h)
+
+    def render(self, locale: Text, slot: Text, **args) -> str:
+        """The note for `slot` with named arguments (str, int or float values)."""
+        keep = []
+        arr = (_lib.Arg * max(1, len(args)))()
+        for i, (name, value) in enumerate(args.items()):
+            n, v = _b(name), _b(value if isinstance(value, (str, bytes)) else repr(value))
+            keep += [n, v]
+            arr[i].name, arr[i].name_len, arr[i].value, arr[i].value_len = n, len(n), v, len(v)
+        loc, s = _b(locale), _b(slot)
+        out, n = c_void_p(), c_size_t()
+        _check(lib.rapport_catalog_render(self._handle, loc, len(loc), s, len(s), arr, len(args), byref(out), byref(n)))
+        return _owned_string(out, n.value)
+
+
+# ---- platforms ----------------------------------------------------------------------
+
+NO_LIMIT = ctypes.c_size_t(-1).value
+_CONFIDENCE = ("documented", "observed", "convention", "user")
+
+
+def platform_ids() -> List[str]:
+    return _strings(_new(lib.rapport_platform_ids))
+
+
+class Platform(_Handle):
+    """A platform profile. Platform.find(id) or Platform.custom(body_limit, unit)."""
+    _free = lib.rapport_platform_free
+
+    @classmethod
+    def find(cls, id: Text) -> "Platform":
+        b = _b(id)
+        return cls(_new(lib.rapport_platform_find, b, len(b)))
+
+    @classmethod
+    def custom(cls, body_limit: int, unit: str = "graphemes", subject_limit: int = NO_LIMIT) -> "Platform":
+        return cls(_new(lib.rapport_platform_custom, body_limit, UNITS[unit], subject_limit))
+
+    def _text(self, f: int) -> str:
+        s = _lib.Str()
+        _check(lib.rapport_platform_get(self._handle, f, byref(s)))
+        return s.text()
+
+    @property
+    def id(self) -> str:
+        return self._text(0)
+
+    @property
+    def display_name(self) -> str:
+        return self._text(1)
+
+    @property
+    def source(self) -> str:
+        return self._text(2)
+
+    @property
+    def unit(self) -> str:
+        v = c_int()
+        _check(lib.rapport_platform_unit(self._handle, byref(v)))
+        return _UNIT_NAMES[v.value]
+
+    @property
+    def confidence(self) -> str:
+        v = c_int()
+        _check(lib.rapport_platform_confidence_of(self._handle, byref(v)))
+        return _CONFIDENCE[v.value]
+
+    @property
+    def tiers(self) -> List[str]:
+        return _strings(_new(lib.rapport_platform_tiers, self._handle))
+
+    def limit(self, field: str = "body", tier: Text = "") -> Optional[int]:
+        """The limit of `field` ("body" or "subject") for `tier` (default tier when empty); None when unlimited."""
+        b = _b(tier)
+        n = c_size_t()
+        _check(lib.rapport_platform_limit(self._handle, {"subject": 0, "body": 1}[field], b, len(b), byref(n)))
+        return None if n.value == NO_LIMIT else n.value
+
+
+# ---- JSON -------------------------------------------------------------------------------
+
+
+def json_call(request: Union[dict, str, bytes]) -> dict:
+    """One JSON request (a dict or a document) → the "result" member of the response; raises on failure."""
+    if isinstance(request, dict):
+        request = _json.dumps(request)
+    b = _b(request)
+    out, n = c_void_p(), c_size_t()
+    status = lib.rapport_json_call(b, len(b), byref(out), byref(n))
+    if not out.value:
+        _check(status)
+    response = _json.loads(_owned_string(out, n.value))
+    if status != 0:
+        err = response["error"]
+        raise _ERRORS.get(status, RapportError)(status, err["message"], err.get("offset"))
+    return response["result"]

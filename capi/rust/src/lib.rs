@@ -1,0 +1,807 @@
+//! Safe Rust bindings over rapport's C ABI (librapport_c).
+//!
+//! Handles are owned by Rust values and freed on Drop; strings go in as
+//! `&str` and come out as `String`; every fallible call returns
+//! `Result<T, Error>` with the C status, message and byte offset. The raw
+//! extern block is the `sys` module.
+//!
+//! ```no_run
+//! let mut b = rapport::DirectoryBuilder::new().unwrap();
+//! let mut anna = rapport::Contact::new("anna").unwrap();
+//! anna.set(rapport::ContactField::Location, "Munich").unwrap();
+//! b.add_contact(&anna).unwrap();
+//! let dir = b.build().unwrap();
+//! let mut me = rapport::Contact::new("me").unwrap();
+//! me.set(rapport::ContactField::Location, "Munich, Germany").unwrap();
+//! let sender = dir.sender(&me).unwrap();
+//! for c in sender.discover("anna", 1772366400, 0.0).unwrap() {
+//!     println!("{} {}", c.kind, c.situation);
+//! }
+//! ```
+
+pub mod sys;
+
+use std::ffi::CStr;
+use std::fmt;
+use std::os::raw::{c_char, c_int};
+use std::ptr;
+
+/// What went wrong: the C status, its message and the byte offset when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub status: Status,
+    pub message: String,
+    pub offset: Option<u64>,
+}
+
+/// The C status codes (RAPPORT_E*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    InvalidUtf8,
+    InvalidArgument,
+    NotFound,
+    Parse,
+    Limit,
+    Io,
+    NoContext,
+    Internal,
+}
+
+impl Status {
+    fn from_code(code: c_int) -> Status {
+        match code {
+            sys::RAPPORT_EUTF8 => Status::InvalidUtf8,
+            sys::RAPPORT_EINVAL => Status::InvalidArgument,
+            sys::RAPPORT_ENOTFOUND => Status::NotFound,
+            sys::RAPPORT_EPARSE => Status::Parse,
+            sys::RAPPORT_ELIMIT => Status::Limit,
+            sys::RAPPORT_EIO => Status::Io,
+            sys::RAPPORT_ENOCONTEXT => Status::NoContext,
+            _ => Status::Internal,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.status, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+fn check(code: c_int) -> Result<()> {
+    if code == sys::RAPPORT_OK {
+        return Ok(());
+    }
+    // SAFETY: rapport_last_error returns a NUL-terminated string valid until the next call on this thread.
+    let message = unsafe { CStr::from_ptr(sys::rapport_last_error()) }.to_string_lossy().into_owned();
+    let offset = unsafe { sys::rapport_last_error_offset() };
+    Err(Error { status: Status::from_code(code), message, offset: if offset < 0 { None } else { Some(offset as u64) } })
+}
+
+fn p(s: &str) -> *const c_char {
+    s.as_ptr() as *const c_char
+}
+
+fn p_bytes(s: &[u8]) -> *const c_char {
+    s.as_ptr() as *const c_char
+}
+
+/// Copies a borrowed rapport_str (always valid UTF-8: every input was checked).
+fn text(s: &sys::rapport_str) -> String {
+    if s.data.is_null() {
+        return String::new();
+    }
+    // SAFETY: data points to len bytes owned by a live handle.
+    let bytes = unsafe { std::slice::from_raw_parts(s.data as *const u8, s.len) };
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn empty_str() -> sys::rapport_str {
+    sys::rapport_str { data: ptr::null(), len: 0 }
+}
+
+/// Takes an owned C string and frees it.
+fn owned(out: *mut c_char, len: usize) -> String {
+    // SAFETY: out holds len bytes allocated by rapport; freed right after the copy.
+    let s = unsafe { std::slice::from_raw_parts(out as *const u8, len) }.to_vec();
+    unsafe { sys::rapport_string_free(out) };
+    String::from_utf8_lossy(&s).into_owned()
+}
+
+fn strings(list: sys::handle) -> Result<Vec<String>> {
+    let mut n = 0usize;
+    let r = (|| {
+        check(unsafe { sys::rapport_strings_count(list, &mut n) })?;
+        let mut out = Vec::with_capacity(n);
+        let mut s = empty_str();
+        for i in 0..n {
+            check(unsafe { sys::rapport_strings_get(list, i, &mut s) })?;
+            out.push(text(&s));
+        }
+        Ok(out)
+    })();
+    unsafe { sys::rapport_strings_free(list) };
+    r
+}
+
+macro_rules! handle_type {
+    ($(#[$doc:meta])* $name:ident, $free:ident) => {
+        $(#[$doc])*
+        pub struct $name {
+            h: sys::handle,
+        }
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:p})", stringify!($name), self.h)
+            }
+        }
+        impl Drop for $name {
+            fn drop(&mut self) {
+                // SAFETY: h is a live handle owned by self.
+                unsafe { sys::$free(self.h) }
+            }
+        }
+    };
+}
+
+/// Version of the loaded library, MAJOR*10000 + MINOR*100 + PATCH.
+pub fn version() -> i32 {
+    unsafe { sys::rapport_version() }
+}
+
+/// "MAJOR.MINOR.PATCH" of the loaded library.
+pub fn version_string() -> String {
+    unsafe { CStr::from_ptr(sys::rapport_version_string()) }.to_string_lossy().into_owned()
+}
+
+// ---- text ------------------------------------------------------------------------
+
+/// How lengths are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Graphemes = 0,
+    CodePoints = 1,
+    Utf16 = 2,
+    XWeighted = 3,
+}
+
+/// Checks raw bytes for well-formed UTF-8; the error's offset is the first bad byte.
+pub fn validate_utf8(bytes: &[u8]) -> Result<()> {
+    check(unsafe { sys::rapport_utf8_validate(p_bytes(bytes), bytes.len(), ptr::null_mut()) })
+}
+
+/// Length of `text` in `unit`.
+pub fn text_length(text: &str, unit: Unit) -> Result<usize> {
+    let mut n = 0usize;
+    check(unsafe { sys::rapport_text_length(p(text), text.len(), unit as c_int, &mut n) })?;
+    Ok(n)
+}
+
+/// `text` shortened to `limit` in `unit` with "…", without splitting a grapheme; true when it was cut.
+pub fn truncate(text: &str, limit: usize, unit: Unit) -> Result<(String, bool)> {
+    let mut o = sys::rapport_truncate_options {
+        size: 0, unit: 0, limit: 0, ellipsis: ptr::null(), ellipsis_len: 0, prefer_word_boundary: 0,
+    };
+    unsafe { sys::rapport_truncate_options_init(&mut o) };
+    o.unit = unit as c_int;
+    o.limit = limit;
+    let mut out: *mut c_char = ptr::null_mut();
+    let (mut n, mut cut) = (0usize, 0 as c_int);
+    check(unsafe { sys::rapport_text_truncate(p(text), text.len(), &o, &mut out, &mut n, &mut cut) })?;
+    Ok((owned(out, n), cut != 0))
+}
+
+/// `text` without bidi controls and invisible characters, and how many were removed.
+pub fn sanitize(text: &str) -> Result<(String, usize)> {
+    let mut out: *mut c_char = ptr::null_mut();
+    let (mut n, mut removed) = (0usize, 0usize);
+    check(unsafe { sys::rapport_text_sanitize(p(text), text.len(), &mut out, &mut n, &mut removed) })?;
+    Ok((owned(out, n), removed))
+}
+
+// ---- records ------------------------------------------------------------------------
+
+/// Text fields of a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactField {
+    Id = 0, Given, Middle, Family, Prefix, Suffix, Preferred, Pronouns, RawName, Headline, Industry, Location,
+    Locale, Purpose,
+}
+
+/// List fields of a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactList {
+    Languages = 0, Schools, Topics, Connections,
+}
+
+/// A person's part in an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Attendee = 0, Exhibitor, Speaker, Sponsor, Organizer,
+}
+
+/// Register: formal or informal (Unknown = no stated preference).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formality {
+    Unknown = 0, Formal, Informal,
+}
+
+/// Grammatical gender, only as explicitly given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Unknown = 0, Feminine, Masculine, Neutral,
+}
+
+/// Work at an organization.
+#[derive(Debug, Clone, Default)]
+pub struct Organization<'a> {
+    pub name: &'a str,
+    pub title: &'a str,
+    pub industry: &'a str,
+    pub current: bool,
+    pub start_year: i32,
+    pub end_year: i32,
+}
+
+handle_type!(
+    /// A contact (a recipient or the sender) under construction.
+    Contact, rapport_contact_free);
+unsafe impl Send for Contact {}
+unsafe impl Sync for Contact {}
+
+impl Contact {
+    pub fn new(id: &str) -> Result<Contact> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_contact_new(p(id), id.len(), &mut h) })?;
+        Ok(Contact { h })
+    }
+    /// Sets a text field.
+    pub fn set(&mut self, field: ContactField, value: &str) -> Result<&mut Contact> {
+        check(unsafe { sys::rapport_contact_set_text(self.h, field as c_int, p(value), value.len()) })?;
+        Ok(self)
+    }
+    /// A text field.
+    pub fn get(&self, field: ContactField) -> Result<String> {
+        let mut s = empty_str();
+        check(unsafe { sys::rapport_contact_get_text(self.h, field as c_int, &mut s) })?;
+        Ok(text(&s))
+    }
+    /// Appends to a list field.
+    pub fn add(&mut self, list: ContactList, value: &str) -> Result<&mut Contact> {
+        check(unsafe { sys::rapport_contact_add_text(self.h, list as c_int, p(value), value.len()) })?;
+        Ok(self)
+    }
+    pub fn count(&self, list: ContactList) -> Result<usize> {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_contact_list_count(self.h, list as c_int, &mut n) })?;
+        Ok(n)
+    }
+    pub fn add_event(&mut self, event_id: &str, role: Role) -> Result<&mut Contact> {
+        check(unsafe { sys::rapport_contact_add_event(self.h, p(event_id), event_id.len(), role as c_int) })?;
+        Ok(self)
+    }
+    pub fn add_organization(&mut self, org: &Organization<'_>) -> Result<&mut Contact> {
+        let mut o = sys::rapport_organization {
+            size: 0, name: ptr::null(), name_len: 0, title: ptr::null(), title_len: 0, industry: ptr::null(),
+            industry_len: 0, current: 0, start_year: 0, end_year: 0,
+        };
+        unsafe { sys::rapport_organization_init(&mut o) };
+        o.name = p(org.name);
+        o.name_len = org.name.len();
+        o.title = p(org.title);
+        o.title_len = org.title.len();
+        o.industry = p(org.industry);
+        o.industry_len = org.industry.len();
+        o.current = org.current as c_int;
+        o.start_year = org.start_year;
+        o.end_year = org.end_year;
+        check(unsafe { sys::rapport_contact_add_organization(self.h, &o) })?;
+        Ok(self)
+    }
+    pub fn add_offer(&mut self, id: &str, summary: &str, challenge_ids: &[&str]) -> Result<&mut Contact> {
+        let ptrs: Vec<*const c_char> = challenge_ids.iter().map(|s| p(s)).collect();
+        let lens: Vec<usize> = challenge_ids.iter().map(|s| s.len()).collect();
+        check(unsafe {
+            sys::rapport_contact_add_offer(self.h, p(id), id.len(), p(summary), summary.len(), ptrs.as_ptr(),
+                                           lens.as_ptr(), ptrs.len())
+        })?;
+        Ok(self)
+    }
+    pub fn set_formality(&mut self, f: Formality) -> Result<&mut Contact> {
+        check(unsafe { sys::rapport_contact_set_formality(self.h, f as c_int) })?;
+        Ok(self)
+    }
+    pub fn set_gender(&mut self, g: Gender) -> Result<&mut Contact> {
+        check(unsafe { sys::rapport_contact_set_gender(self.h, g as c_int) })?;
+        Ok(self)
+    }
+    pub fn set_family_first(&mut self, family_first: bool) -> Result<&mut Contact> {
+        check(unsafe { sys::rapport_contact_set_name_order(self.h, family_first as c_int) })?;
+        Ok(self)
+    }
+}
+
+/// Text fields of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventField {
+    Id = 0, Name, Series, TimeZone, Venue, Location, Url,
+}
+
+handle_type!(
+    /// One edition of an event under construction.
+    Event, rapport_event_free);
+unsafe impl Send for Event {}
+unsafe impl Sync for Event {}
+
+impl Event {
+    pub fn new(id: &str) -> Result<Event> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_event_new(p(id), id.len(), &mut h) })?;
+        Ok(Event { h })
+    }
+    pub fn set(&mut self, field: EventField, value: &str) -> Result<&mut Event> {
+        check(unsafe { sys::rapport_event_set_text(self.h, field as c_int, p(value), value.len()) })?;
+        Ok(self)
+    }
+    pub fn add_alias(&mut self, alias: &str) -> Result<&mut Event> {
+        check(unsafe { sys::rapport_event_add_alias(self.h, p(alias), alias.len()) })?;
+        Ok(self)
+    }
+    pub fn set_edition(&mut self, edition: i32) -> Result<&mut Event> {
+        check(unsafe { sys::rapport_event_set_edition(self.h, edition) })?;
+        Ok(self)
+    }
+    /// All-day, from `first` to `last` (year, month, day) inclusive, in the event's time zone.
+    pub fn set_days(&mut self, first: (i32, i32, i32), last: (i32, i32, i32)) -> Result<&mut Event> {
+        check(unsafe { sys::rapport_event_set_days(self.h, first.0, first.1, first.2, last.0, last.1, last.2) })?;
+        Ok(self)
+    }
+    /// Timed, from `start` to `end` (Unix seconds, UTC).
+    pub fn set_times(&mut self, start: i64, end: i64) -> Result<&mut Event> {
+        check(unsafe { sys::rapport_event_set_times(self.h, start, end) })?;
+        Ok(self)
+    }
+}
+
+handle_type!(
+    /// An industry challenge under construction.
+    Challenge, rapport_challenge_free);
+unsafe impl Send for Challenge {}
+unsafe impl Sync for Challenge {}
+
+impl Challenge {
+    pub fn new(id: &str, title: &str, industries: &[&str]) -> Result<Challenge> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_challenge_new(p(id), id.len(), &mut h) })?;
+        let c = Challenge { h };
+        check(unsafe { sys::rapport_challenge_set_text(c.h, 1, p(title), title.len()) })?;
+        for i in industries {
+            check(unsafe { sys::rapport_challenge_add_text(c.h, 0, p(i), i.len()) })?;
+        }
+        Ok(c)
+    }
+    pub fn add_keyword(&mut self, keyword: &str) -> Result<&mut Challenge> {
+        check(unsafe { sys::rapport_challenge_add_text(self.h, 1, p(keyword), keyword.len()) })?;
+        Ok(self)
+    }
+}
+
+// ---- directory, discovery, ranking -------------------------------------------------------
+
+handle_type!(
+    /// Collects records (copies), then builds a Directory.
+    DirectoryBuilder, rapport_directory_builder_free);
+unsafe impl Send for DirectoryBuilder {}
+
+impl DirectoryBuilder {
+    pub fn new() -> Result<DirectoryBuilder> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_directory_builder_new(&mut h) })?;
+        Ok(DirectoryBuilder { h })
+    }
+    /// Adds a copy; Err carries the C++ validation message.
+    pub fn add_contact(&mut self, c: &Contact) -> Result<()> {
+        check(unsafe { sys::rapport_directory_builder_add_contact(self.h, c.h) })
+    }
+    pub fn add_event(&mut self, e: &Event) -> Result<()> {
+        check(unsafe { sys::rapport_directory_builder_add_event(self.h, e.h) })
+    }
+    pub fn add_challenge(&mut self, c: &Challenge) -> Result<()> {
+        check(unsafe { sys::rapport_directory_builder_add_challenge(self.h, c.h) })
+    }
+    /// The directory; the builder is emptied and stays usable.
+    pub fn build(&mut self) -> Result<Directory> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_directory_builder_build(self.h, &mut h) })?;
+        Ok(Directory { h })
+    }
+}
+
+handle_type!(
+    /// An immutable directory; share it between threads.
+    Directory, rapport_directory_free);
+unsafe impl Send for Directory {}
+unsafe impl Sync for Directory {}
+
+/// One field of one record that supports a context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub side: &'static str,
+    pub record: String,
+    pub field: String,
+    pub value: String,
+}
+
+/// One thing sender and recipient share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedContext {
+    pub kind: &'static str,
+    pub strength: f64,
+    pub situation: String,
+    pub facts: Vec<(String, String)>,
+    pub evidence: Vec<Evidence>,
+}
+
+impl SharedContext {
+    /// The value of a fact, e.g. "days_until".
+    pub fn fact(&self, name: &str) -> Option<&str> {
+        self.facts.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// One ranked contact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedContact {
+    pub recipient_id: String,
+    pub context: SharedContext,
+}
+
+pub const CONTEXT_KINDS: [&str; 7] =
+    ["event", "challenge", "mutual_connection", "same_city", "past_employer", "school", "topic"];
+const SIDES: [&str; 3] = ["sender", "recipient", "shared"];
+
+fn read_contexts(x: sys::handle) -> Result<Vec<SharedContext>> {
+    let mut n = 0usize;
+    check(unsafe { sys::rapport_contexts_count(x, &mut n) })?;
+    let mut out = Vec::with_capacity(n);
+    let (mut a, mut b, mut c) = (empty_str(), empty_str(), empty_str());
+    for i in 0..n {
+        let (mut kind, mut side, mut strength, mut m) = (0 as c_int, 0 as c_int, 0f64, 0usize);
+        check(unsafe { sys::rapport_contexts_kind(x, i, &mut kind) })?;
+        check(unsafe { sys::rapport_contexts_strength(x, i, &mut strength) })?;
+        check(unsafe { sys::rapport_contexts_situation(x, i, &mut a) })?;
+        let situation = text(&a);
+        check(unsafe { sys::rapport_contexts_fact_count(x, i, &mut m) })?;
+        let mut facts = Vec::with_capacity(m);
+        for j in 0..m {
+            check(unsafe { sys::rapport_contexts_fact(x, i, j, &mut a, &mut b) })?;
+            facts.push((text(&a), text(&b)));
+        }
+        check(unsafe { sys::rapport_contexts_evidence_count(x, i, &mut m) })?;
+        let mut evidence = Vec::with_capacity(m);
+        for j in 0..m {
+            check(unsafe { sys::rapport_contexts_evidence(x, i, j, &mut side, &mut a, &mut b, &mut c) })?;
+            evidence.push(Evidence { side: SIDES[side as usize], record: text(&a), field: text(&b), value: text(&c) });
+        }
+        out.push(SharedContext { kind: CONTEXT_KINDS[kind as usize], strength, situation, facts, evidence });
+    }
+    Ok(out)
+}
+
+fn take_contexts(code: c_int, x: sys::handle) -> Result<Vec<SharedContext>> {
+    check(code)?;
+    let r = read_contexts(x);
+    unsafe { sys::rapport_contexts_free(x) };
+    r
+}
+
+fn take_results(code: c_int, r: sys::handle) -> Result<Vec<RankedContact>> {
+    check(code)?;
+    let out = (|| {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_results_count(r, &mut n) })?;
+        let mut best = ptr::null_mut();
+        check(unsafe { sys::rapport_results_contexts(r, &mut best) })?;
+        let contexts = read_contexts(best)?; // borrowed from r: not freed
+        let mut s = empty_str();
+        let mut out = Vec::with_capacity(n);
+        for (i, context) in contexts.into_iter().enumerate() {
+            check(unsafe { sys::rapport_results_recipient(r, i, &mut s) })?;
+            out.push(RankedContact { recipient_id: text(&s), context });
+        }
+        Ok(out)
+    })();
+    unsafe { sys::rapport_results_free(r) };
+    out
+}
+
+fn options(min_strength: f64) -> sys::rapport_discover_options {
+    let mut o = sys::rapport_discover_options { size: 0, min_strength: 0.0 };
+    unsafe { sys::rapport_discover_options_init(&mut o) };
+    o.min_strength = min_strength;
+    o
+}
+
+/// Which contacts may be ranked.
+#[derive(Debug, Clone, Default)]
+pub struct RankFilter<'a> {
+    /// Kinds that count (names from CONTEXT_KINDS); empty = all.
+    pub kinds: &'a [&'a str],
+    /// Only participants of this event; "" = any.
+    pub event_id: &'a str,
+    pub min_strength: f64,
+}
+
+fn filter(f: &RankFilter<'_>) -> Result<sys::rapport_rank_filter> {
+    let mut c = sys::rapport_rank_filter { size: 0, kinds: 0, event_id: ptr::null(), event_id_len: 0, min_strength: 0.0 };
+    unsafe { sys::rapport_rank_filter_init(&mut c) };
+    for k in f.kinds {
+        match CONTEXT_KINDS.iter().position(|n| n == k) {
+            Some(i) => c.kinds |= 1 << i,
+            None => {
+                return Err(Error { status: Status::InvalidArgument, message: format!("unknown context kind '{}'", k), offset: None })
+            }
+        }
+    }
+    c.event_id = p(f.event_id);
+    c.event_id_len = f.event_id.len();
+    c.min_strength = f.min_strength;
+    Ok(c)
+}
+
+impl Directory {
+    pub fn len(&self) -> Result<usize> {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_directory_contact_count(self.h, &mut n) })?;
+        Ok(n)
+    }
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+    /// Contact ids in byte order.
+    pub fn contact_ids(&self) -> Result<Vec<String>> {
+        let mut s = empty_str();
+        let mut out = Vec::new();
+        for i in 0..self.len()? {
+            check(unsafe { sys::rapport_directory_contact_id(self.h, i, &mut s) })?;
+            out.push(text(&s));
+        }
+        Ok(out)
+    }
+    /// What build() dropped or could not resolve.
+    pub fn warnings(&self) -> Result<Vec<String>> {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_directory_warning_count(self.h, &mut n) })?;
+        let mut s = empty_str();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            check(unsafe { sys::rapport_directory_warning(self.h, i, ptr::null_mut(), &mut s) })?;
+            out.push(text(&s));
+        }
+        Ok(out)
+    }
+    /// A copy of the contact with `id`.
+    pub fn find_contact(&self, id: &str) -> Result<Contact> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_directory_find_contact(self.h, p(id), id.len(), &mut h) })?;
+        Ok(Contact { h })
+    }
+    /// `me` prepared for discovery against this directory.
+    pub fn sender(&self, me: &Contact) -> Result<Sender> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_sender_new(self.h, me.h, &mut h) })?;
+        Ok(Sender { h })
+    }
+    pub fn discover(&self, me: &Contact, recipient: &Contact, now_unix: i64, min_strength: f64) -> Result<Vec<SharedContext>> {
+        let o = options(min_strength);
+        let mut x = ptr::null_mut();
+        take_contexts(unsafe { sys::rapport_discover(self.h, me.h, recipient.h, now_unix, &o, &mut x) }, x)
+    }
+    pub fn rank(&self, me: &Contact, now_unix: i64, k: usize, f: &RankFilter<'_>) -> Result<Vec<RankedContact>> {
+        let cf = filter(f)?;
+        let mut r = ptr::null_mut();
+        take_results(unsafe { sys::rapport_rank(self.h, me.h, now_unix, k, &cf, ptr::null(), &mut r) }, r)
+    }
+}
+
+handle_type!(
+    /// A sender prepared once for a directory; share it between threads.
+    Sender, rapport_sender_free);
+unsafe impl Send for Sender {}
+unsafe impl Sync for Sender {}
+
+impl Sender {
+    /// Every context shared with the directory's contact `recipient_id`, strongest first.
+    pub fn discover(&self, recipient_id: &str, now_unix: i64, min_strength: f64) -> Result<Vec<SharedContext>> {
+        let o = options(min_strength);
+        let mut x = ptr::null_mut();
+        take_contexts(
+            unsafe { sys::rapport_sender_discover_id(self.h, p(recipient_id), recipient_id.len(), now_unix, &o, &mut x) },
+            x,
+        )
+    }
+    pub fn discover_contact(&self, recipient: &Contact, now_unix: i64, min_strength: f64) -> Result<Vec<SharedContext>> {
+        let o = options(min_strength);
+        let mut x = ptr::null_mut();
+        take_contexts(unsafe { sys::rapport_sender_discover(self.h, recipient.h, now_unix, &o, &mut x) }, x)
+    }
+    pub fn rank(&self, now_unix: i64, k: usize, f: &RankFilter<'_>) -> Result<Vec<RankedContact>> {
+        let cf = filter(f)?;
+        let mut r = ptr::null_mut();
+        take_results(unsafe { sys::rapport_sender_rank(self.h, now_unix, k, &cf, ptr::null(), &mut r) }, r)
+    }
+}
+
+// ---- catalogs ---------------------------------------------------------------------------
+
+handle_type!(
+    /// Note templates per locale and slot; immutable.
+    Catalog, rapport_catalog_free);
+unsafe impl Send for Catalog {}
+unsafe impl Sync for Catalog {}
+
+/// A template found for a slot, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    pub slot: String,
+    pub requested_locale: String,
+    pub catalog_locale: String,
+    pub source: String,
+    pub pattern: String,
+    pub fallback: bool,
+    pub tried: Vec<String>,
+}
+
+impl Catalog {
+    /// The built-in catalogs (en, de, fr, es).
+    pub fn builtin() -> Result<Catalog> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_catalog_builtin(&mut h) })?;
+        Ok(Catalog { h })
+    }
+    /// A new catalog with a .po/.mo file laid over this one.
+    pub fn add_file(&self, path: &str, locale: &str) -> Result<Catalog> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_catalog_add_file(self.h, p(path), path.len(), p(locale), locale.len(), &mut h) })?;
+        Ok(Catalog { h })
+    }
+    pub fn add_bytes(&self, bytes: &[u8], name: &str, locale: &str) -> Result<Catalog> {
+        let mut h = ptr::null_mut();
+        check(unsafe {
+            sys::rapport_catalog_add_bytes(self.h, p_bytes(bytes), bytes.len(), p(name), name.len(), p(locale), locale.len(), &mut h)
+        })?;
+        Ok(Catalog { h })
+    }
+    pub fn locales(&self) -> Result<Vec<String>> {
+        let mut l = ptr::null_mut();
+        check(unsafe { sys::rapport_catalog_locales(self.h, &mut l) })?;
+        strings(l)
+    }
+    pub fn slots(&self, locale: &str) -> Result<Vec<String>> {
+        let mut l = ptr::null_mut();
+        check(unsafe { sys::rapport_catalog_slots(self.h, p(locale), locale.len(), &mut l) })?;
+        strings(l)
+    }
+    pub fn lookup(&self, locale: &str, slot: &str) -> Result<Lookup> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_catalog_lookup(self.h, p(locale), locale.len(), p(slot), slot.len(), &mut h) })?;
+        let r = (|| {
+            let mut f = Vec::new();
+            let mut s = empty_str();
+            for field in 0..5 {
+                check(unsafe { sys::rapport_lookup_get(h, field, &mut s) })?;
+                f.push(text(&s));
+            }
+            let mut fb = 0 as c_int;
+            check(unsafe { sys::rapport_lookup_fallback(h, &mut fb) })?;
+            let mut l = ptr::null_mut();
+            check(unsafe { sys::rapport_lookup_tried(h, &mut l) })?;
+            let tried = strings(l)?;
+            let pattern = f.pop().unwrap_or_default();
+            let source = f.pop().unwrap_or_default();
+            let catalog_locale = f.pop().unwrap_or_default();
+            let requested_locale = f.pop().unwrap_or_default();
+            let slot = f.pop().unwrap_or_default();
+            Ok(Lookup { slot, requested_locale, catalog_locale, source, pattern, fallback: fb != 0, tried })
+        })();
+        unsafe { sys::rapport_lookup_free(h) };
+        r
+    }
+    /// The note for `slot` with named arguments (numbers and dates as text, see docs/c-api.md).
+    pub fn render(&self, locale: &str, slot: &str, args: &[(&str, &str)]) -> Result<String> {
+        let cargs: Vec<sys::rapport_arg> = args
+            .iter()
+            .map(|(n, v)| sys::rapport_arg { name: p(n), name_len: n.len(), value: p(v), value_len: v.len() })
+            .collect();
+        let mut out: *mut c_char = ptr::null_mut();
+        let mut n = 0usize;
+        check(unsafe {
+            sys::rapport_catalog_render(self.h, p(locale), locale.len(), p(slot), slot.len(), cargs.as_ptr(), cargs.len(),
+                                        &mut out, &mut n)
+        })?;
+        Ok(owned(out, n))
+    }
+}
+
+// ---- platforms --------------------------------------------------------------------------
+
+/// Ids of the built-in platform profiles.
+pub fn platform_ids() -> Result<Vec<String>> {
+    let mut l = ptr::null_mut();
+    check(unsafe { sys::rapport_platform_ids(&mut l) })?;
+    strings(l)
+}
+
+handle_type!(
+    /// A platform profile: where a note goes and how much fits.
+    Platform, rapport_platform_free);
+unsafe impl Send for Platform {}
+unsafe impl Sync for Platform {}
+
+/// A part of a message with its own limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlatformField {
+    Subject = 0,
+    Body = 1,
+}
+
+impl Platform {
+    pub fn find(id: &str) -> Result<Platform> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_platform_find(p(id), id.len(), &mut h) })?;
+        Ok(Platform { h })
+    }
+    /// A one-off profile; `subject_limit` None = no subject limit.
+    pub fn custom(body_limit: usize, unit: Unit, subject_limit: Option<usize>) -> Result<Platform> {
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_platform_custom(body_limit, unit as c_int, subject_limit.unwrap_or(usize::MAX), &mut h) })?;
+        Ok(Platform { h })
+    }
+    pub fn id(&self) -> Result<String> {
+        let mut s = empty_str();
+        check(unsafe { sys::rapport_platform_get(self.h, 0, &mut s) })?;
+        Ok(text(&s))
+    }
+    pub fn tiers(&self) -> Result<Vec<String>> {
+        let mut l = ptr::null_mut();
+        check(unsafe { sys::rapport_platform_tiers(self.h, &mut l) })?;
+        strings(l)
+    }
+    /// The unit the platform counts in.
+    pub fn unit(&self) -> Result<Unit> {
+        let mut u = 0 as c_int;
+        check(unsafe { sys::rapport_platform_unit(self.h, &mut u) })?;
+        Ok(match u {
+            0 => Unit::Graphemes,
+            1 => Unit::CodePoints,
+            2 => Unit::Utf16,
+            _ => Unit::XWeighted,
+        })
+    }
+    /// The limit of `field` for `tier` ("" = default tier); None when unlimited.
+    pub fn limit(&self, field: PlatformField, tier: &str) -> Result<Option<usize>> {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_platform_limit(self.h, field as c_int, p(tier), tier.len(), &mut n) })?;
+        Ok(if n == usize::MAX { None } else { Some(n) })
+    }
+}
+
+// ---- JSON -------------------------------------------------------------------------------
+
+/// One JSON request document; Ok holds the whole response document
+/// ({"ok":true,"result":...}); Err the status and message (the response's error member).
+pub fn json_call(request: &str) -> Result<String> {
+    let mut out: *mut c_char = ptr::null_mut();
+    let mut n = 0usize;
+    let code = unsafe { sys::rapport_json_call(p(request), request.len(), &mut out, &mut n) };
+    let err = check(code);
+    if !out.is_null() {
+        let response = owned(out, n);
+        return err.map(|_| response);
+    }
+    err.map(|_| String::new())
+}
