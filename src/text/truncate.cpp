@@ -1,4 +1,5 @@
 // Truncation that never splits a grapheme cluster (nor, on X, a URL).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -56,13 +57,15 @@ prefix choose_prefix(std::string_view s, const std::vector<detail::piece> &ps, s
                                bool prefer_word) {
   std::size_t sum = 0;
   std::size_t hard = 0;        // piece count of the hard cut
-  std::size_t word = 0;        // piece count of the last word cut in the last third
-  for (std::size_t k = 0; k < ps.size(); ++k) {
-    if (sum + ps[k].length > allowance) break;
-    sum += ps[k].length;
-    hard = k + 1;
-    if (prefer_word && hard < ps.size() && sum * 3 >= allowance * 2 && word_boundary(s, ps[k].end)) word = hard;
-  }
+  while (hard < ps.size() && sum + ps[hard].length <= allowance) sum += ps[hard++].length;
+  // The last word cut in the last third of the allowance, searched from the hard cut back.
+  std::size_t word = 0;
+  if (prefer_word && hard < ps.size())
+    for (std::size_t k = hard, at = sum; k > 0 && at * 3 >= allowance * 2; at -= ps[--k].length)
+      if (word_boundary(s, ps[k - 1].end)) {
+        word = k;
+        break;
+      }
   // A cut where the next piece starts a word is a word boundary too.
   std::size_t keep = (prefer_word && word != 0 && hard < ps.size()) ? word : hard;
   std::size_t end = keep == 0 ? 0 : ps[keep - 1].end;
@@ -120,6 +123,83 @@ bool ellipsis_appends_nfc(std::string_view ellipsis) {
   return U_SUCCESS(status) && normalized && n.hasBoundaryBefore(static_cast<UChar32>(first_code_point(ellipsis, 0)));
 }
 
+// ASCII without CR, in any unit but X's: every byte is one piece of length 1,
+// so choose_prefix's cut can be computed directly. Same rules, no piece list.
+bool plain_ascii(std::string_view s, const truncate_options &options) {
+  return options.unit != length_unit::x_weighted && options.engine == grapheme_engine::fast &&
+         s.find('\r') == std::string_view::npos && detail::all_ascii(s);
+}
+
+std::size_t plain_ascii_cut(std::string_view s, std::size_t allowance, bool prefer_word) {
+  const std::size_t hard = std::min(allowance, s.size());
+  std::size_t keep = hard;
+  if (prefer_word && hard < s.size()) {
+    // The last word boundary h with 3h >= 2 * allowance, as choose_prefix finds it.
+    const std::size_t lowest = (2 * allowance + 2) / 3;
+    for (std::size_t h = hard; h >= std::max<std::size_t>(lowest, 1); --h)
+      if (word_boundary(s, h)) {
+        keep = h;
+        break;
+      }
+  }
+  while (keep > 0 && is_trailing_junk(static_cast<unsigned char>(s[keep - 1]))) --keep;
+  return keep;
+}
+
+// Text in NFC whose every pair of neighbours always breaks (accented Latin,
+// Greek, Cyrillic… without combining marks): each code point is one piece, so
+// the pieces come from one decoding pass. False, with `out` unspecified, for
+// anything else, which takes the segmenter.
+//
+// Only code points below U+0300 qualify (NFC_Quick_Check=Yes, combining class
+// 0): such text is NFC, and a head of it is a head of the text's NFC form. Only
+// a head is decoded when the text is long, since a cut never looks past
+// limit + 1 pieces. `whole` says whether the pieces cover the whole text.
+bool simple_nfc_pieces(std::string_view s, const truncate_options &options, std::vector<detail::piece> &out,
+                       bool &whole) {
+  if (options.unit == length_unit::x_weighted || options.engine != grapheme_engine::fast) return false;
+  const std::size_t enough = options.limit + 2;
+  out.clear();
+  out.reserve(std::min<std::size_t>(s.size(), enough));
+  char32_t prev = 0;
+  std::size_t i = 0;
+  while (i < s.size() && out.size() < enough) {
+    const char32_t c = detail::decode_utf8(s, i);
+    if (c >= 0x300) return false;  // may need normalization or segmentation: the general path
+    if (!out.empty() && (c >= 0x80 || prev >= 0x80) && !detail::always_breaks(prev, c)) return false;
+    if (c == U'\r' || c == U'\n') return false;  // CR LF joins; leave line breaks to the segmenter
+    out.push_back({i, options.unit == length_unit::utf16 && c >= 0x10000 ? std::size_t{2} : std::size_t{1}});
+    prev = c;
+  }
+  whole = i == s.size();
+  if (whole) return true;
+  // The next code point must not join the last piece either.
+  std::size_t j = i;
+  const char32_t next = detail::decode_utf8(s, j);
+  return next < 0x300 && (next >= 0x80 || prev >= 0x80 ? detail::always_breaks(prev, next) : true) &&
+         next != U'\r' && next != U'\n';
+}
+
+// The ellipsis' length and whether it appends without normalizing, remembered
+// per thread for the last ellipsis and unit (nearly every call uses the same).
+struct ellipsis_facts {
+  std::size_t length = 0;
+  bool appends_nfc = true;
+};
+
+ellipsis_facts facts_of(std::string_view ellipsis, length_unit unit) {
+  thread_local std::string last_text;
+  thread_local length_unit last_unit = length_unit::graphemes;
+  thread_local ellipsis_facts last_facts;
+  thread_local bool known = false;
+  if (known && unit == last_unit && ellipsis == last_text) return last_facts;
+  last_facts = {detail::measure(ellipsis, unit), ellipsis_appends_nfc(ellipsis)};
+  last_text.assign(ellipsis);
+  last_unit = unit;
+  known = true;
+  return last_facts;
+}
+
 } // namespace
 
 result<truncation> truncate(std::string_view text, const truncate_options &options) {
@@ -135,22 +215,63 @@ result<truncation> truncate(std::string_view text, const truncate_options &optio
     return make_error(errc::invalid_argument, "unknown length unit " + std::to_string(static_cast<int>(options.unit)));
   }
 
-  const std::string nfc = detail::all_ascii(text) ? std::string(text) : detail::icu::nfc_utf8(text);
-  // Does it fit? Graphemes are counted while the pieces are listed (a text of
-  // at most `limit` bytes always fits); the other units are cheap to measure.
-  if (options.unit != length_unit::graphemes || nfc.size() <= options.limit) {
-    const std::size_t total = detail::measure_nfc(nfc, options.unit);
-    if (total <= options.limit) return truncation{nfc, total, false};
-  }
-  const auto h = head_pieces(nfc, options);
-  const auto &ps = h.pieces;
-  if (h.whole) {
-    const std::size_t total = sum_of(ps);
-    if (total <= options.limit) return truncation{nfc, total, false};
+  if (plain_ascii(text, options)) {
+    if (text.size() <= options.limit) return truncation{std::string(text), text.size(), false};
+    const auto ell = facts_of(options.ellipsis, options.unit);
+    const std::size_t ellipsis_length = ell.length;
+    const bool use_ellipsis = !options.ellipsis.empty() && ellipsis_length < options.limit;
+    // An ellipsis that may join the text (a leading combining mark…) takes the general path.
+    if (!use_ellipsis || ell.appends_nfc) {
+      if (use_ellipsis) {
+        const std::size_t keep = plain_ascii_cut(text, options.limit - ellipsis_length, options.prefer_word_boundary);
+        if (keep > 0 && (options.unit != length_unit::graphemes ||
+                         detail::always_breaks(static_cast<unsigned char>(text[keep - 1]),
+                                               first_code_point(options.ellipsis, 0)))) {
+          std::string out(text.substr(0, keep));
+          out.append(options.ellipsis);
+          return truncation{std::move(out), keep + ellipsis_length, true};
+        }
+      }
+      if (!use_ellipsis || plain_ascii_cut(text, options.limit - ellipsis_length, options.prefer_word_boundary) == 0) {
+        // No ellipsis, or nothing fits before it: cut without one.
+        const std::size_t keep = plain_ascii_cut(text, options.limit, options.prefer_word_boundary);
+        return truncation{std::string(text.substr(0, keep)), keep, true};
+      }
+    }
   }
 
-  const std::size_t ellipsis_length = detail::measure(options.ellipsis, options.unit);
-  const bool appends_nfc = ellipsis_appends_nfc(options.ellipsis);
+  std::string normalized;  // owns the NFC form when the text is not NFC already
+  std::string_view nfc = text;
+  std::vector<detail::piece> ps;
+  bool whole = false;
+  if (simple_nfc_pieces(text, options, ps, whole)) {
+    // Every code point is its own piece: one pass over the head, no segmenter.
+    if (whole) {
+      const std::size_t total = sum_of(ps);
+      if (total <= options.limit) return truncation{std::string(text), total, false};
+    }
+  } else {
+    if (!detail::all_ascii(text)) {
+      normalized = detail::icu::nfc_utf8(text);
+      nfc = normalized;
+    }
+    // Does it fit? Graphemes are counted while the pieces are listed (a text of
+    // at most `limit` bytes always fits); the other units are cheap to measure.
+    if (options.unit != length_unit::graphemes || nfc.size() <= options.limit) {
+      const std::size_t total = detail::measure_nfc(nfc, options.unit);
+      if (total <= options.limit) return truncation{std::string(nfc), total, false};
+    }
+    auto h = head_pieces(nfc, options);
+    if (h.whole) {
+      const std::size_t total = sum_of(h.pieces);
+      if (total <= options.limit) return truncation{std::string(nfc), total, false};
+    }
+    ps = std::move(h.pieces);
+  }
+
+  const auto ell = facts_of(options.ellipsis, options.unit);
+  const std::size_t ellipsis_length = ell.length;
+  const bool appends_nfc = ell.appends_nfc;
   const bool additive_units = options.unit == length_unit::code_points || options.unit == length_unit::utf16;
   for (const bool with_ellipsis : {true, false}) {
     if (with_ellipsis && (options.ellipsis.empty() || ellipsis_length >= options.limit)) continue;

@@ -303,6 +303,36 @@ TEST_CASE("text - truncation property: random mixed text never exceeds the limit
   }
 }
 
+TEST_CASE("text - truncation property: plain ASCII and precomposed Latin cut where ICU does") {
+  // These texts take truncate()'s direct paths (no segmenter); the ICU engine never does.
+  static const std::vector<std::string> atoms = {"a", "Zo", " ", "  ", "-", ",", ";", "/", ":", "word", "é", "ß",
+                                                 "Ж", "λ", "ñ", "Ø", "\t", ".", "'"};
+  static const std::vector<std::string> rare = {"\r\n", "\n", "e\u0301", "\u00AD", "東"};
+  std::mt19937 rng(4242);
+  const std::string_view ellipses[] = {"\u2026", "", "...", "\u0301"};
+  for (int k = 0; k < 1500; ++k) {
+    std::string text;
+    const auto n = rng() % 60;
+    for (std::uint32_t i = 0; i < n; ++i) text += rng() % 50 == 0 ? rare[rng() % rare.size()] : atoms[rng() % atoms.size()];
+    for (auto unit : {length_unit::graphemes, length_unit::code_points, length_unit::utf16}) {
+      const std::size_t full = len(rapport::to_nfc(text).value(), unit);
+      const std::size_t limit = rng() % (full + 3);
+      const auto ellipsis = ellipses[rng() % 4];
+      const bool word = rng() % 3 != 0;
+      INFO("text #" << k << " [" << text << "] " << rapport::to_string(unit) << " limit " << limit << " ellipsis ["
+                    << ellipsis << "] word " << word);
+      const auto fast = rapport::truncate(text, {unit, limit, ellipsis, word, grapheme_engine::fast});
+      const auto icu = rapport::truncate(text, {unit, limit, ellipsis, word, grapheme_engine::icu});
+      REQUIRE(fast);
+      REQUIRE(icu);
+      CHECK(fast->text == icu->text);
+      CHECK(fast->length == icu->length);
+      CHECK(fast->truncated == icu->truncated);
+      CHECK(fast->length <= limit);
+    }
+  }
+}
+
 TEST_CASE("text - truncating a long text cuts at the longest fitting grapheme prefix") {
   // Long enough that only a head of it is segmented; no spaces or separators,
   // so the cut is exactly the longest prefix that fits.
