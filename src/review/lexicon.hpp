@@ -28,13 +28,17 @@ struct fword {
 
 /** A folded text with its map back to the source. */
 struct folded_text {
-  std::string buf;                 ///< " word word … " (leading and trailing space)
+  std::string buf;                 ///< " word word … " (leading and trailing space) in [0, len); capacity beyond
   std::vector<std::uint32_t> src;  ///< source byte offset of each byte of buf
+  std::size_t len = 0;
   std::vector<fword> words;
   bool suspicious = false;         ///< a C0/C1 control, default-ignorable or bidi code point occurs
   bool maybe_mojibake = false;     ///< a code point that can start a mojibake run occurs
   bool non_ascii = false;
+  bool spacing = false;            ///< a tab, or white space after white space (doubled spaces, blank lines)
+  bool delimiters = false;         ///< one of { [ < % # _ $ * (placeholders start with them)
 
+  std::string_view text() const { return std::string_view(buf.data(), len); }
   std::string_view word(const fword &w) const { return std::string_view(buf).substr(w.fb, w.fe - w.fb); }
   void clear();
 };

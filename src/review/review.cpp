@@ -216,11 +216,11 @@ const char *unit_words(length_unit u) {
   return "units";
 }
 
-void check_limit(std::string_view draft, const platform_profile &platform, std::size_t limit,
+void check_limit(std::string_view draft, bool ascii, const platform_profile &platform, std::size_t limit,
                  const review_options &opt, std::vector<finding> &out) {
   if (limit == no_limit) return;
   std::size_t n = 0;
-  if (platform.unit != length_unit::x_weighted && detail::is_ascii(draft)) {
+  if (platform.unit != length_unit::x_weighted && ascii) {
     n = draft.size();
   } else {
     auto len = length(draft, platform.unit);
@@ -836,6 +836,14 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
 
 // ---- all_caps_name ----------------------------------------------------------------------------------
 
+// Cheap pre-test for is_all_caps_name(): three bytes or more, no ASCII lowercase letter.
+bool maybe_caps(std::string_view s) noexcept {
+  if (s.size() < 3) return false;
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
 void check_all_caps(std::string_view d, const folded_text &ft, const name_parts &rp, std::vector<finding> &out) {
   const lexicon &lx = lex();
   if (rp.words.empty()) return;
@@ -843,7 +851,7 @@ void check_all_caps(std::string_view d, const folded_text &ft, const name_parts 
     const fword &wd = ft.words[k];
     const std::string_view src = d.substr(wd.sb, wd.se - wd.sb);
     const name_word *hit = nullptr;
-    if (!wd.cjk && is_all_caps_name(src))
+    if (!wd.cjk && maybe_caps(src) && is_all_caps_name(src))
       for (const auto &n : rp.words)
         if (word_matches(wd, ft.word(wd), src, n, lx)) { hit = &n; break; }
     if (!hit) { ++k; continue; }
@@ -929,7 +937,7 @@ struct needle_set {
   }
   bool found_in(const folded_text &ft) const {
     for (const auto &p : items)
-      if (p.cjk && ft.buf.find(p.folded) != std::string::npos) return true;
+      if (p.cjk && ft.text().find(p.folded) != std::string_view::npos) return true;
     for (std::size_t k = 0; k < ft.words.size(); ++k) {
       const std::uint64_t hg = ft.words[k].hg;
       if (!(bloom & (1ULL << (hg & 63)))) continue;
@@ -1044,7 +1052,7 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
     for (const auto &n : sp.words)
       if (n.h == wd.h || (n.hg == wd.hg && (n.umlaut || wd.umlaut))) return;
   for (const auto &f : sp.cjk_forms)
-    if (ft.buf.find(f) != std::string::npos) return;
+    if (ft.text().find(f) != std::string_view::npos) return;
   for (std::size_t k = 0; k < ft.words.size(); ++k)
     if (lx.introductions.longest_at(ft, k)) return;
   needle_set orgs;
@@ -1083,14 +1091,13 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   const std::string_view locale =
       !options.locale.empty() ? std::string_view(options.locale) : std::string_view(recipient.locale);
 
-  check_limit(draft, platform, *limit, options, out);
-  fold(draft, w.draft);
-  // fold() reuses w.tmp for names; keep the draft's fold in w.draft.
+  fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
   const folded_text &ft = w.draft;
+  check_limit(draft, !ft.non_ascii, platform, *limit, options, out);
   if (ft.suspicious) check_invisible(draft, out);
   if (ft.maybe_mojibake) check_mojibake(draft, out);
-  check_whitespace(draft, out);
-  check_placeholders(draft, recipient, locale, w, out);
+  if (ft.spacing) check_whitespace(draft, out);
+  if (ft.delimiters) check_placeholders(draft, recipient, locale, w, out);
 
   const name_parts rp = parts_of(recipient.name, w.tmp);
   name_parts sp;
