@@ -21,6 +21,14 @@ extern const std::string_view placeholder_words_tsv;
 extern const std::string_view nicknames_txt;
 } // namespace rapport::detail::review_data
 
+// The folding loop's helpers must inline, or the state they share escapes to
+// memory and every byte written through char* reloads it.
+#if defined(__GNUC__)
+#define RAPPORT_INLINE __attribute__((always_inline))
+#else
+#define RAPPORT_INLINE
+#endif
+
 namespace rapport::detail::review {
 namespace {
 
@@ -128,7 +136,7 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 
 void folded_text::clear() {
   len = 0;
-  words.clear();
+  words = {};
   suspicious = maybe_mojibake = non_ascii = spacing = delimiters = false;
 }
 
@@ -142,6 +150,9 @@ void fold(std::string_view text, folded_text &out) {
   const std::size_t cap = text.size() * 3 + 8;
   if (out.buf.size() < cap) out.buf.resize(cap);
   if (out.src.size() < cap) out.src.resize(cap);
+  if (out.store.size() < cap / 2 + 2) out.store.resize(cap / 2 + 2);
+  fword *W = out.store.data();
+  std::size_t nw = 0;
   char *B = out.buf.data();
   std::uint32_t *S = out.src.data();
   std::size_t n = 0;
@@ -152,7 +163,7 @@ void fold(std::string_view text, folded_text &out) {
   std::size_t fb = 0;
   std::uint64_t h = basis, hg = basis;
   char prev = 0;
-  const auto emit = [&](char ch, std::size_t at) {
+  const auto emit = [&](char ch, std::size_t at) RAPPORT_INLINE {
     if (!open) { open = true; fb = n; h = hg = basis; prev = 0; umlaut = cjk = false; }
     B[n] = ch;
     S[n] = static_cast<std::uint32_t>(at);
@@ -162,9 +173,9 @@ void fold(std::string_view text, folded_text &out) {
     hg = (hg ^ static_cast<unsigned char>(ch)) * prime;
     prev = ch;
   };
-  const auto sep = [&](std::size_t at) {
+  const auto sep = [&](std::size_t at) RAPPORT_INLINE {
     if (open) {
-      fword w;
+      fword &w = W[nw++];
       w.fb = static_cast<std::uint32_t>(fb);
       w.fe = static_cast<std::uint32_t>(n);
       w.sb = S[fb];
@@ -174,7 +185,6 @@ void fold(std::string_view text, folded_text &out) {
       w.hg = hg ? hg : 1;
       w.umlaut = umlaut;
       w.cjk = cjk;
-      out.words.push_back(w);
       open = false;
     }
     if (n == 0 || B[n - 1] != ' ') { B[n] = ' '; S[n] = static_cast<std::uint32_t>(at); ++n; }
@@ -184,7 +194,7 @@ void fold(std::string_view text, folded_text &out) {
   // Word breaks where letters meet digits ("bauma2025") and where Latin meets
   // CJK ("Voltaのサム"), so both halves can be matched.
   enum class cls : std::uint8_t { none, letter, digit, cjk } last = cls::none;
-  const auto push = [&](cls c, std::size_t at) {
+  const auto push = [&](cls c, std::size_t at) RAPPORT_INLINE {
     if (c != last && last != cls::none) sep(at);
     last = c;
   };
@@ -263,6 +273,7 @@ void fold(std::string_view text, folded_text &out) {
   }
   sep(text.size());
   out.len = n;
+  out.words = std::span<const fword>(W, nw);
 }
 
 // ---- phrases ------------------------------------------------------------------

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,8 @@ struct folded_text {
   std::string buf;                 ///< " word word … " (leading and trailing space) in [0, len); capacity beyond
   std::vector<std::uint32_t> src;  ///< source byte offset of each byte of buf
   std::size_t len = 0;
-  std::vector<fword> words;
+  std::vector<fword> store;        ///< capacity for words
+  std::span<const fword> words;    ///< the words, in store
   bool suspicious = false;         ///< a C0/C1 control, default-ignorable or bidi code point occurs
   bool maybe_mojibake = false;     ///< a code point that can start a mojibake run occurs
   bool non_ascii = false;

@@ -114,24 +114,71 @@ struct memo {
   }
 };
 
-struct workspace {
-  folded_text draft;
-  folded_text tmp;
-  memo<std::string, std::string> companies;
-  memo<place_id, std::vector<std::string>> places;
+// Facts a note may mention, as phrases matched on German hashes. Reused per
+// thread: reset() keeps the vectors' capacity.
+struct needle_set {
+  std::vector<phrase> items;
+  std::size_t count = 0;
+  std::uint64_t bloom = 0;
+
+  void reset() { count = 0; bloom = 0; }
+  bool empty() const { return count == 0; }
+
+  std::size_t next() {
+    if (count == items.size()) items.emplace_back();
+    phrase &p = items[count];
+    p.h.clear();
+    p.hg.clear();
+    p.folded.clear();
+    p.cjk = false;
+    return count++;
+  }
+
+  void add(std::string_view text, folded_text &tmp, bool significant_words = false) {
+    if (text.empty() || find_invalid_utf8(text)) return;
+    fold(text, tmp);
+    if (tmp.words.empty()) return;
+    bool cjk = false;
+    for (const auto &wd : tmp.words) cjk = cjk || wd.cjk;
+    const std::size_t k = next();
+    for (const auto &wd : tmp.words) { items[k].h.push_back(wd.h); items[k].hg.push_back(wd.hg); }
+    items[k].cjk = cjk;
+    if (cjk) items[k].folded = std::string(tmp.text().substr(1, tmp.len - 2));
+    bloom |= 1ULL << (items[k].hg[0] & 63);
+    if (cjk || tmp.words.size() < 2) return;
+    if (significant_words) {
+      const lexicon &lx = lex();
+      for (const auto &wd : tmp.words) {
+        if (wd.fe - wd.fb < 4 || lx.stopwords.find(wd.h) >= 0) continue;
+        const std::size_t one = next();
+        items[one].h.push_back(wd.h);
+        items[one].hg.push_back(wd.hg);
+        bloom |= 1ULL << (wd.hg & 63);
+      }
+    }
+    // "Web Summit 2025" is also "Web Summit".
+    const auto last = tmp.word(tmp.words.back());
+    if (std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const std::size_t q = next();
+      items[q].h.assign(items[k].h.begin(), items[k].h.end() - 1);
+      items[q].hg.assign(items[k].hg.begin(), items[k].hg.end() - 1);
+    }
+  }
+
+  bool found_in(const folded_text &ft) const {
+    for (std::size_t i = 0; i < count; ++i)
+      if (items[i].cjk && ft.text().find(items[i].folded) != std::string_view::npos) return true;
+    for (std::size_t k = 0; k < ft.words.size(); ++k) {
+      const std::uint64_t hg = ft.words[k].hg;
+      if (!(bloom & (1ULL << (hg & 63)))) continue;
+      for (std::size_t i = 0; i < count; ++i) {
+        const phrase &p = items[i];
+        if (!p.cjk && p.hg[0] == hg && phrase_at(ft, k, p, true)) return true;
+      }
+    }
+    return false;
+  }
 };
-
-workspace &ws() {
-  thread_local workspace w;
-  return w;
-}
-
-std::string company_display(workspace &w, const std::string &raw) {
-  return w.companies.get(raw, [&] {
-    auto d = company_display_name(raw);
-    return d ? *d : std::string();
-  });
-}
 
 // ---- names ------------------------------------------------------------------------------
 
@@ -171,8 +218,9 @@ std::string without_spaces(std::string_view s) {
   return out;
 }
 
-name_parts parts_of(const person_name &name, folded_text &tmp) {
-  name_parts p;
+void parts_into(const person_name &name, name_parts &p, folded_text &tmp) {
+  p.words.clear();
+  p.cjk_forms.clear();
   const person_name *n = &name;
   person_name parsed;
   if (name.given.empty() && name.family.empty() && name.preferred.empty() && !name.raw.empty()) {
@@ -188,7 +236,48 @@ name_parts parts_of(const person_name &name, folded_text &tmp) {
     for (const auto &s : {f, g, pr, f + g, g + f})
       if (!s.empty()) p.cjk_forms.push_back(s);
   }
-  return p;
+}
+
+// The parts of the last name seen, per thread: a batch reviews many notes
+// from one sender, and compose reviews several drafts for one recipient.
+struct parts_cache {
+  std::string given, family, preferred, middle, raw;
+  name_parts parts;
+  bool valid = false;
+
+  const name_parts &get(const person_name &n, folded_text &tmp) {
+    if (valid && n.given == given && n.family == family && n.preferred == preferred && n.middle == middle && n.raw == raw)
+      return parts;
+    parts_into(n, parts, tmp);
+    given = n.given;
+    family = n.family;
+    preferred = n.preferred;
+    middle = n.middle;
+    raw = n.raw;
+    valid = true;
+    return parts;
+  }
+};
+
+struct workspace {
+  folded_text draft;
+  folded_text tmp;
+  memo<std::string, std::string> companies;
+  memo<place_id, std::vector<std::string>> places;
+  needle_set needles;
+  parts_cache recipient, sender;
+};
+
+workspace &ws() {
+  thread_local workspace w;
+  return w;
+}
+
+std::string company_display(workspace &w, const std::string &raw) {
+  return w.companies.get(raw, [&] {
+    auto d = company_display_name(raw);
+    return d ? *d : std::string();
+  });
 }
 
 bool word_matches(const fword &w, std::string_view folded, std::string_view source, const name_word &n,
@@ -902,52 +991,6 @@ void check_boilerplate(std::string_view d, const folded_text &ft, std::vector<fi
 
 // ---- no_reason ----------------------------------------------------------------------------------------------
 
-struct needle_set {
-  std::vector<phrase> items;
-  std::uint64_t bloom = 0;
-  void add(std::string_view text, workspace &w, bool significant_words = false) {
-    if (text.empty() || find_invalid_utf8(text)) return;
-    phrase p = make_phrase(text);
-    if (p.h.empty()) return;
-    bloom |= 1ULL << (p.hg[0] & 63);
-    if (significant_words && p.h.size() > 1 && !p.cjk) {
-      const lexicon &lx = lex();
-      fold(text, w.tmp);
-      for (const auto &wd : w.tmp.words) {
-        if (wd.fe - wd.fb < 4 || lx.stopwords.find(wd.h) >= 0) continue;
-        phrase one;
-        one.h = {wd.h};
-        one.hg = {wd.hg};
-        bloom |= 1ULL << (wd.hg & 63);
-        items.push_back(std::move(one));
-      }
-    }
-    // "Web Summit 2025" is also "Web Summit".
-    if (p.h.size() > 1 && !p.cjk) {
-      fold(text, w.tmp);
-      const auto last = w.tmp.word(w.tmp.words.back());
-      if (std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        phrase q = p;
-        q.h.pop_back();
-        q.hg.pop_back();
-        items.push_back(std::move(q));
-      }
-    }
-    items.push_back(std::move(p));
-  }
-  bool found_in(const folded_text &ft) const {
-    for (const auto &p : items)
-      if (p.cjk && ft.text().find(p.folded) != std::string_view::npos) return true;
-    for (std::size_t k = 0; k < ft.words.size(); ++k) {
-      const std::uint64_t hg = ft.words[k].hg;
-      if (!(bloom & (1ULL << (hg & 63)))) continue;
-      for (const auto &p : items)
-        if (!p.cjk && p.hg[0] == hg && phrase_at(ft, k, p, true)) return true;
-    }
-    return false;
-  }
-};
-
 const std::vector<std::string> &place_names(place_id id, workspace &w) {
   return w.places.get(id, [&] {
     std::vector<std::string> names;
@@ -993,49 +1036,50 @@ void check_reason(const folded_text &ft, const contact &recipient, const std::ve
                        "The note gives no reason to connect: mention what you share (an event, a city, a contact).", ""));
     return;
   }
-  needle_set n;
+  needle_set &n = w.needles;
+  n.reset();
   for (const auto &c : contexts) {
     switch (c.kind) {
     case context_kind::event:
-      n.add(c.event_name, w);
+      n.add(c.event_name, w.tmp);
       if (opt.dir)
         if (const event *e = opt.dir->find_event(c.event_id)) {
-          n.add(e->name, w);
-          for (const auto &a : e->aliases) n.add(a, w);
+          n.add(e->name, w.tmp);
+          for (const auto &a : e->aliases) n.add(a, w.tmp);
         }
       break;
     case context_kind::same_city:
       if (c.place != no_place)
-        for (const auto &name : place_names(c.place, w)) n.add(name, w);
+        for (const auto &name : place_names(c.place, w)) n.add(name, w.tmp);
       if (recipient.place != no_place && recipient.place != c.place)
-        for (const auto &name : place_names(recipient.place, w)) n.add(name, w);
+        for (const auto &name : place_names(recipient.place, w)) n.add(name, w.tmp);
       for (std::string_view loc = recipient.location; !loc.empty();) {
         const auto comma = loc.find(',');
-        n.add(trim(loc.substr(0, comma)), w);
+        n.add(trim(loc.substr(0, comma)), w.tmp);
         loc = comma == std::string_view::npos ? std::string_view{} : loc.substr(comma + 1);
       }
       break;
     case context_kind::challenge:
-      n.add(c.challenge_title, w, true);
-      n.add(c.offer_summary, w, true);
-      n.add(c.industry, w);
+      n.add(c.challenge_title, w.tmp, true);
+      n.add(c.offer_summary, w.tmp, true);
+      n.add(c.industry, w.tmp);
       if (opt.dir)
         if (const challenge *ch = opt.dir->find_challenge(c.challenge_id))
-          for (const auto &k : ch->keywords) n.add(k, w);
+          for (const auto &k : ch->keywords) n.add(k, w.tmp);
       break;
     case context_kind::mutual_connection:
-      n.add(c.mutual_name, w);
+      n.add(c.mutual_name, w.tmp);
       if (!c.mutual_name.empty() && !find_invalid_utf8(c.mutual_name)) {
         const auto sp = c.mutual_name.find(' ');
-        if (sp != std::string::npos && sp >= 3) n.add(std::string_view(c.mutual_name).substr(0, sp), w);
+        if (sp != std::string::npos && sp >= 3) n.add(std::string_view(c.mutual_name).substr(0, sp), w.tmp);
       }
       break;
     case context_kind::past_employer:
-      if (!find_invalid_utf8(c.organization)) n.add(company_display(w, c.organization), w);
-      n.add(c.organization, w);
+      if (!find_invalid_utf8(c.organization)) n.add(company_display(w, c.organization), w.tmp);
+      n.add(c.organization, w.tmp);
       break;
-    case context_kind::school: n.add(c.school, w, true); break;
-    case context_kind::topic: n.add(c.topic, w, true); break;
+    case context_kind::school: n.add(c.school, w.tmp, true); break;
+    case context_kind::topic: n.add(c.topic, w.tmp, true); break;
     }
   }
   if (n.found_in(ft)) return;
@@ -1055,12 +1099,13 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
     if (ft.text().find(f) != std::string_view::npos) return;
   for (std::size_t k = 0; k < ft.words.size(); ++k)
     if (lx.introductions.longest_at(ft, k)) return;
-  needle_set orgs;
+  needle_set &orgs = w.needles;
+  orgs.reset();
   for (const auto &o : sender.organizations) {
     if (o.name.empty() || find_invalid_utf8(o.name)) continue;
-    orgs.add(company_display(w, o.name), w);
+    orgs.add(company_display(w, o.name), w.tmp);
   }
-  if (!orgs.items.empty() && orgs.found_in(ft)) return;
+  if (!orgs.empty() && orgs.found_in(ft)) return;
   out.push_back(make(finding_code::no_self_introduction, severity::warning, 0, 0,
                      "The note never says who you are: add your name or where you work.", ""));
 }
@@ -1099,9 +1144,9 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   if (ft.spacing) check_whitespace(draft, out);
   if (ft.delimiters) check_placeholders(draft, recipient, locale, w, out);
 
-  const name_parts rp = parts_of(recipient.name, w.tmp);
-  name_parts sp;
-  if (options.sender) sp = parts_of(options.sender->name, w.tmp);
+  const name_parts &rp = w.recipient.get(recipient.name, w.tmp);
+  static const name_parts no_parts;
+  const name_parts &sp = options.sender ? w.sender.get(options.sender->name, w.tmp) : no_parts;
   const greeting_ctx g{draft, recipient, options.sender, locale, ft, rp, options.sender ? &sp : nullptr, w};
   // A placeholder right after the greeting is reported once, as a placeholder.
   check_greeting(g, out);
