@@ -1026,18 +1026,27 @@ std::string context_hint(const shared_context &c) {
   return {};
 }
 
-void check_reason(const folded_text &ft, const contact &recipient, const std::vector<shared_context> &contexts,
-                  const review_options &opt, workspace &w, std::vector<finding> &out) {
+bool generic_reason(const folded_text &ft) {
+  const lexicon &lx = lex();
+  for (std::size_t k = 0; k < ft.words.size(); ++k)
+    if (lx.reasons.longest_at(ft, k)) return true;
+  return false;
+}
+
+void check_reason(const folded_text &ft, const contact &recipient, const contact *sender,
+                  const std::vector<shared_context> &contexts, const review_options &opt, workspace &w,
+                  std::vector<finding> &out) {
+  if (generic_reason(ft)) return;
+  needle_set &n = w.needles;
+  n.reset();
+  // Why the sender writes is a reason too ("I'd love to talk about battery passports").
+  if (sender) n.add(sender->purpose, w.tmp, true);
   if (contexts.empty()) {
-    const lexicon &lx = lex();
-    for (std::size_t k = 0; k < ft.words.size(); ++k)
-      if (lx.reasons.longest_at(ft, k)) return;
+    if (!n.empty() && n.found_in(ft)) return;
     out.push_back(make(finding_code::no_reason, severity::warning, 0, 0,
                        "The note gives no reason to connect: mention what you share (an event, a city, a contact).", ""));
     return;
   }
-  needle_set &n = w.needles;
-  n.reset();
   for (const auto &c : contexts) {
     switch (c.kind) {
     case context_kind::event:
@@ -1152,7 +1161,7 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   check_greeting(g, out);
   check_all_caps(draft, ft, rp, out);
   check_boilerplate(draft, ft, out);
-  check_reason(ft, recipient, *contexts, options, w, out);
+  check_reason(ft, recipient, options.sender, *contexts, options, w, out);
   if (options.sender) check_introduction(ft, *options.sender, sp, w, out);
 
   // A name garbled by mojibake is reported once, as mojibake.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -539,4 +540,126 @@ TEST_CASE("review - eight threads get the same findings as one") {
     });
   for (auto &th : threads) th.join();
   for (int m : mismatches) CHECK(m == 0);
+}
+
+#include "rapport/catalog.hpp"
+#include "rapport/place.hpp"
+
+TEST_CASE("review - every built-in template, rendered, has no findings") {
+  auto cat = rapport::catalog::builtin();
+  REQUIRE(cat);
+  auto anna_f = named("Dr. Anna Schmidt");
+  anna_f.gender = rapport::grammatical_gender::feminine;
+  auto jurgen = named("JÜRGEN MÜLLER");
+  jurgen.gender = rapport::grammatical_gender::masculine;
+  const auto kate = named("Katherine (Kate) O'Neil");
+  const auto mari = named("Mari-Liis Tamm");
+  const auto yamada = named("山田 太郎", "ja");
+  const auto jose = named("José María García-López", "es");
+  auto me = sam();
+  me.purpose = "battery systems for compact machines";
+  const rapport::place_id munich = rapport::resolve_place("Munich, Germany")->id;
+  const std::map<std::string, std::string> purpose = {
+      {"en", "battery systems for compact machines"},
+      {"de", "Batteriesysteme für Kompaktmaschinen"},
+      {"fr", "les systèmes de batteries pour engins compacts"},
+      {"es", "sistemas de baterías para máquinas compactas"}};
+  std::string failures;
+  int reviewed = 0;
+  for (const rapport::contact *who : std::vector<const rapport::contact *>{&anna_f, &jurgen, &kate, &mari, &yamada, &jose})
+  for (const std::string locale : {"en", "de", "fr", "es"}) {
+    const rapport::contact &anna = *who;
+    const char *gender = anna.gender == rapport::grammatical_gender::feminine ? "feminine"
+                         : anna.gender == rapport::grammatical_gender::masculine ? "masculine" : "other";
+    me.purpose = purpose.at(locale);
+    for (const auto &slot : cat->slots(locale)) {
+      const bool formal = slot.ends_with("/formal");
+      auto greet = rapport::greeting_name(anna.name, locale,
+                                          formal ? rapport::formality::formal : rapport::formality::informal);
+      REQUIRE(greet);
+      rapport::template_args a;
+      a.set("recipient_given_name", *greet).set("recipient_gender", gender).set("recipient_org", "Acme");
+      a.set("sender_given_name", "Sam").set("sender_family_name", "Taylor").set("sender_org", "Volta");
+      a.set("sender_headline", "Head of Sales at Volta").set("purpose", purpose.at(locale));
+      a.set("event_name", "bauma").set("event_date", rapport::date_value{1775548800000, "Europe/Berlin"});
+      a.set("event_end_date", rapport::date_value{1775980800000, "Europe/Berlin"});
+      a.set("event_city", *rapport::place_display_name(munich, locale)).set("talk_title", "Electric compact machines");
+      a.set("city_name", *rapport::place_display_name(munich, locale));
+      a.set("challenge_title", "the EU battery passport").set("offer_summary", "traceability software");
+      a.set("mutual_name", "Jan de Vries").set("mutual_count", 3).set("employer_name", "Siemens");
+      a.set("school_name", "TU München").set("program_name", "Mechanical Engineering");
+      a.set("topic_name", "circular economy").set("article_title", "Batteries in construction");
+      a.set("group_name", "VDMA Construction Equipment").set("days_until", 12).set("days_since", 3);
+      a.set("years_overlap", 2).set("platform_name", "LinkedIn");
+      auto hit = cat->lookup(locale, slot);
+      REQUIRE(hit);
+      auto text = hit->tmpl.render(a);
+      if (!text) { failures += slot + " (" + locale + "): render: " + text.error().message + "\n"; continue; }
+      rapport::shared_context c;
+      const std::string kind = slot.substr(0, slot.find('/'));
+      if (kind == "event") { c = bauma(); }
+      else if (kind == "city") { c.kind = rapport::context_kind::same_city; c.place = munich; }
+      else if (kind == "challenge") {
+        c.kind = rapport::context_kind::challenge;
+        c.challenge_title = "the EU battery passport";
+        c.offer_summary = "traceability software";
+      } else if (kind == "mutual") { c.kind = rapport::context_kind::mutual_connection; c.mutual_name = "Jan de Vries"; }
+      else if (kind == "past-employer") { c.kind = rapport::context_kind::past_employer; c.organization = "Siemens AG"; }
+      else if (kind == "school") { c.kind = rapport::context_kind::school; c.school = "TU München"; }
+      else if (kind == "topic") { c.kind = rapport::context_kind::topic; c.topic = "circular economy"; }
+      rapport::review_options opt;
+      opt.sender = &me;
+      opt.locale = locale;
+      if (kind != "self-introduction") opt.contexts = {c};
+      auto found = rapport::review(*text, anna, *rapport::find_platform("email"), opt);
+      REQUIRE(found);
+      ++reviewed;
+      if (!found->empty()) failures += slot + " (" + locale + "): " + *text + "\n" + dump(*text, *found) + "\n";
+    }
+  }
+  CHECK(reviewed >= 6 * 4 * 90);
+  CHECK(failures == "");
+}
+
+TEST_CASE("review - random drafts from tricky pieces give well-formed findings") {
+  const std::vector<std::string> pieces = {
+      "Hi", "Hallo", "Dear", "Bonjour", "Hola", " ", "  ", ",", "!", ".", "\n", "\n\n\n", "\t", "\r\n", "Anna", "ANNA",
+      "Schmidt", "Sam", "{{", "}}", "{", "}", "[", "]", "<", ">", "%", "#", "_", "$", "*|", "|*", "first_name", "Name",
+      "Ã©", "â€™", "Ã", "\u200B", "\u202E", "\u00AD", "é", "ü", "ß", "東京", "様", "さん", "😀", "👩‍💻", "🇩🇪", "e\u0301",
+      "I'd like to add you to my professional network on LinkedIn.", "bauma", "Volta", "I'm", "'", "’", "-", "Dr.", "Frau",
+  };
+  const auto anna = named("Anna Schmidt");
+  const auto yamada = named("山田 太郎", "ja");
+  const auto me = sam();
+  rapport::review_options opt;
+  opt.sender = &me;
+  opt.contexts = {bauma()};
+  const auto p = linkedin();
+  std::uint64_t seed = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  int bad = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string d;
+    const auto n = next() % 40;
+    for (std::uint64_t k = 0; k < n; ++k) d += pieces[next() % pieces.size()];
+    for (const auto *to : {&anna, &yamada}) {
+      auto r = rapport::review(d, *to, p, opt);
+      if (!r) { ++bad; continue; }
+      for (const auto &f : *r) {
+        const bool ok = f.begin <= f.end && f.end <= d.size() && rapport::is_valid_utf8(d.substr(0, f.begin)) &&
+                        rapport::is_valid_utf8(d.substr(f.begin, f.end - f.begin)) && rapport::is_valid_utf8(f.suggestion) &&
+                        !f.message.empty();
+        if (!ok) {
+          ++bad;
+          UNSCOPED_INFO(d << "\n" << dump(d, *r));
+        }
+      }
+    }
+  }
+  CHECK(bad == 0);
 }
