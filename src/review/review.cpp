@@ -888,6 +888,12 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   closed = next == '\0' || next == ',' || next == '!' || next == '.' || next == ':' || next == ';' || next == '\n' ||
            next == '\r' || next == '?' || next == '-' || static_cast<unsigned char>(next) >= 0x80;
   if (after_comma && !closed) return;  // "Hi, I'm Sam from …": no name after the comma
+  // "Hi Sam here", "Hallo, Sam hier": the sender introducing themselves.
+  if (!closed) {
+    const std::size_t we = token_end(d, after);
+    const std::string_view w = d.substr(after, we - after);
+    if (w == "here" || w == "hier" || w == "ici" || w == "aqui" || w == "aquí") return;
+  }
   std::size_t nb = 0, ne = 0, bad_count = 0;
   bool sender_bad = false, honorific = false;
   title_gender tg = title_gender::none;
@@ -1164,13 +1170,15 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   check_reason(ft, recipient, options.sender, *contexts, options, w, out);
   if (options.sender) check_introduction(ft, *options.sender, sp, w, out);
 
-  // A name garbled by mojibake is reported once, as mojibake.
+  // Text garbled by mojibake is reported once, as mojibake ("Ã\u00AD" hides a soft hyphen).
   std::vector<std::pair<std::size_t, std::size_t>> garbled;
   for (const auto &f : out)
     if (f.code == finding_code::mojibake) garbled.emplace_back(f.begin, f.end);
   if (!garbled.empty())
     std::erase_if(out, [&](const finding &f) {
-      if (f.code != finding_code::wrong_name && f.code != finding_code::all_caps_name) return false;
+      if (f.code != finding_code::wrong_name && f.code != finding_code::all_caps_name &&
+          f.code != finding_code::invisible_characters)
+        return false;
       for (const auto &[b, e] : garbled)
         if (f.begin < e && b < f.end) return true;
       return false;

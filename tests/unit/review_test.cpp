@@ -220,6 +220,7 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
   const auto yamada = named("山田 太郎", "ja");
   const auto kovacs = named("Kovács Anna", "hu");
   const auto mari = named("MARI-LIIS TAMM");
+  const auto liz = named("Elizabeth Warren");
   const auto me = sam();
   struct row { std::string draft; const rapport::contact *to; };
   const std::vector<row> table = {
@@ -247,6 +248,12 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
       {"Hi there, I'm Sam from Volta. We both exhibit at #bauma2025 \u2014 C# and F# tooling, 50% off <3 [sic]. "
        "Write to sam@volta.example or see <https://volta.example/bauma>.", &anna},
       {"Hi Anna,\n\nI\u2019m Sam.\n\nSee you at bauma!\n\nSam", &anna},
+      {"Hi Sam here from Volta \u2014 see you at bauma, Anna?", &anna},
+      {"Dear Hiring Manager, I'm Sam from Volta and we both exhibit at bauma.", &anna},
+      {"Hi Munich team! I'm Sam from Volta; see you at bauma?", &anna},
+      {"Sehr geehrte Damen und Herren, mein Name ist Sam Taylor. Wir stellen auf der bauma aus.", &anna},
+      {"Bonjour Madame, je suis Sam de Volta. Nous serons à bauma.", &anna},
+      {"Hi Liz, I'm Sam from Volta. See you at bauma?", &liz},
   };
   REQUIRE(table.size() >= 15);
   rapport::review_options opt;
