@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include <unicode/uchar.h>
 
@@ -93,11 +95,65 @@ bool suspicious_cp(char32_t c) noexcept {
 
 bool is_apostrophe(char32_t c) noexcept { return c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 
-std::uint64_t fnv(std::string_view s) noexcept {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char ch : s) { h ^= ch; h *= 1099511628211ULL; }
-  return h ? h : 1;
+// Word hashes: bytes are packed eight to a 64-bit chunk (a shift and an or
+// per byte, no multiply on the per-byte path) and each chunk is mixed with
+// MurmurHash3's finalizer. Folded words hold no NUL byte, so the packing is
+// injective within a chunk; the length goes into the final mix.
+inline std::uint64_t mix64(std::uint64_t h) noexcept {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
 }
+
+struct word_hasher {
+  std::uint64_t h = 0, acc = 0;
+  unsigned cnt = 0, len = 0;
+  void reset() noexcept { h = acc = 0; cnt = len = 0; }
+  void add(unsigned char c) noexcept {
+    acc |= static_cast<std::uint64_t>(c) << (8 * cnt);
+    ++len;
+    if (++cnt == 8) { h = mix64(h ^ acc); acc = 0; cnt = 0; }
+  }
+  std::uint64_t done() const noexcept {
+    const std::uint64_t r = mix64(h ^ acc ^ (static_cast<std::uint64_t>(len) << 56) ^ 0x9E3779B97F4A7C15ULL);
+    return r ? r : 1;
+  }
+};
+
+// The hash word_hasher gives the lowercase of `len` ASCII letters at `p`,
+// read eight at a time straight from the source (reading the folded copy just
+// written would stall on store forwarding). `avail` bytes are readable at `p`.
+std::uint64_t hash_lower_letters(const char *p, std::size_t len, std::size_t avail) noexcept {
+  word_hasher w;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t lower = 0x2020202020202020ULL;
+    std::size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, p + k, 8);
+      w.h = mix64(w.h ^ (chunk | lower));
+    }
+    const std::size_t rest = len - k;
+    if (rest && k + 8 <= avail) {
+      std::uint64_t tail;
+      std::memcpy(&tail, p + k, 8);
+      w.acc = (tail | lower) & (~std::uint64_t{0} >> (64 - 8 * rest));
+    } else {
+      for (std::size_t r = 0; r < rest; ++r)
+        w.acc |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k + r] | 0x20)) << (8 * r);
+    }
+    w.len = static_cast<unsigned>(len);
+    return w.done();
+  } else {
+    for (std::size_t k = 0; k < len; ++k) w.add(static_cast<unsigned char>(p[k] | 0x20));
+    return w.done();
+  }
+}
+
+inline bool ascii_letter(unsigned char b) noexcept { return static_cast<unsigned char>((b | 0x20) - 'a') < 26; }
 
 std::size_t utf8_len(unsigned char b) noexcept { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
 
@@ -140,7 +196,11 @@ void folded_text::clear() {
   suspicious = maybe_mojibake = non_ascii = spacing = delimiters = false;
 }
 
-std::uint64_t word_hash(std::string_view folded_word) noexcept { return fnv(folded_word); }
+std::uint64_t word_hash(std::string_view folded_word) noexcept {
+  word_hasher w;
+  for (unsigned char c : folded_word) w.add(c);
+  return w.done();
+}
 
 void fold(std::string_view text, folded_text &out) {
   out.clear();
@@ -158,19 +218,18 @@ void fold(std::string_view text, folded_text &out) {
   std::size_t n = 0;
 
   // The word being built, hashed as it grows.
-  constexpr std::uint64_t basis = 1469598103934665603ULL, prime = 1099511628211ULL;
   bool open = false, umlaut = false, cjk = false;
   std::size_t fb = 0;
-  std::uint64_t h = basis, hg = basis;
+  word_hasher h, hg;
   char prev = 0;
   const auto emit = [&](char ch, std::size_t at) RAPPORT_INLINE {
-    if (!open) { open = true; fb = n; h = hg = basis; prev = 0; umlaut = cjk = false; }
+    if (!open) { open = true; fb = n; h.reset(); hg.reset(); prev = 0; umlaut = cjk = false; }
     B[n] = ch;
     S[n] = static_cast<std::uint32_t>(at);
     ++n;
-    h = (h ^ static_cast<unsigned char>(ch)) * prime;
+    h.add(static_cast<unsigned char>(ch));
     if (ch == 'e' && (prev == 'a' || prev == 'o' || prev == 'u')) { prev = 0; return; }
-    hg = (hg ^ static_cast<unsigned char>(ch)) * prime;
+    hg.add(static_cast<unsigned char>(ch));
     prev = ch;
   };
   const auto sep = [&](std::size_t at) RAPPORT_INLINE {
@@ -181,8 +240,8 @@ void fold(std::string_view text, folded_text &out) {
       w.sb = S[fb];
       const std::uint32_t last = S[n - 1];
       w.se = static_cast<std::uint32_t>(last + utf8_len(static_cast<unsigned char>(text[last])));
-      w.h = h ? h : 1;
-      w.hg = hg ? hg : 1;
+      w.h = h.done();
+      w.hg = hg.done();
       w.umlaut = umlaut;
       w.cjk = cjk;
       open = false;
@@ -202,6 +261,51 @@ void fold(std::string_view text, folded_text &out) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     const auto b = static_cast<unsigned char>(text[i]);
+    // Fast path: a whole word of ASCII letters (followed by ASCII that is not a
+    // letter, or the end), copied lowercase and hashed eight bytes at a time.
+    if (!open && ascii_letter(b)) {
+      std::size_t j = i + 1;
+      while (j < text.size() && ascii_letter(static_cast<unsigned char>(text[j]))) ++j;
+      if (j == text.size() || static_cast<unsigned char>(text[j]) < 0x80) {
+        if (last != cls::letter) push(cls::letter, at);
+        const std::size_t len = j - i;
+        char *dst = B + n;
+        std::uint32_t *map = S + n;
+        const char *from = text.data() + i;
+        for (std::size_t k = 0; k < len; ++k) dst[k] = static_cast<char>(from[k] | 0x20);
+        for (std::size_t k = 0; k < len; ++k) map[k] = static_cast<std::uint32_t>(i + k);
+        bool digraph = false;
+        for (std::size_t k = 1; k < len; ++k)
+          if (dst[k] == 'e') {
+            const char p = dst[k - 1];
+            digraph = digraph || p == 'a' || p == 'o' || p == 'u';
+          }
+        fword &w = W[nw++];
+        w.fb = static_cast<std::uint32_t>(n);
+        w.fe = static_cast<std::uint32_t>(n + len);
+        w.sb = static_cast<std::uint32_t>(i);
+        w.se = static_cast<std::uint32_t>(j);
+        w.h = hash_lower_letters(from, len, text.size() - i);
+        if (digraph) {
+          word_hasher g;
+          char p = 0;
+          for (std::size_t k = 0; k < len; ++k) {
+            const char ch = B[n + k];
+            if (ch == 'e' && (p == 'a' || p == 'o' || p == 'u')) { p = 0; continue; }
+            g.add(static_cast<unsigned char>(ch));
+            p = ch;
+          }
+          w.hg = g.done();
+        } else {
+          w.hg = w.h;
+        }
+        w.umlaut = w.cjk = false;
+        n += len;
+        i = j;
+        before = 0;
+        continue;
+      }
+    }
     if (b < 0x80) {
       ++i;
       if (b >= 'a' && b <= 'z') {
