@@ -36,16 +36,16 @@ struct fixture {
 
 // 180 characters, clean: what compose writes.
 const std::string clean_en =
-    "Hi Anna, I\xE2\x80\x99m Sam from Volta. We\xE2\x80\x99re both exhibiting at bauma on April 7. I\xE2\x80\x99d love to talk "
+    "Hi Anna, I\u2019m Sam from Volta. We\u2019re both exhibiting at bauma on April 7. I\u2019d love to talk "
     "about battery systems for compact machines there. Shall we meet at the show?";
 const std::string clean_ascii =
     "Hi Anna, I'm Sam from Volta. We're both exhibiting at bauma on April 7. I'd love to talk about battery "
     "systems for compact machines there. Shall we meet at the show? Best, Sam";
 const std::string clean_de =
-    "Hallo Anna, ich bin Sam von Volta. Wir stellen beide bei der bauma am 7. April aus. Ich w\xC3\xBCrde dort gern "
-    "mit dir \xC3\xBC" "ber Batteriesysteme f\xC3\xBCr Kompaktmaschinen sprechen. Bis bald!";
+    "Hallo Anna, ich bin Sam von Volta. Wir stellen beide bei der bauma am 7. April aus. Ich würde dort gern "
+    "mit dir über Batteriesysteme für Kompaktmaschinen sprechen. Bis bald!";
 const std::string blunders =
-    "Hi {{first_name}} ,  I\xE2\x80\x99d like to add you to my professional network on LinkedIn. JosÃ© says hi \xE2\x80\x8B";
+    "Hi {{first_name}} ,  I\u2019d like to add you to my professional network on LinkedIn. JosÃ© says hi \u200B";
 
 void review_note(benchmark::State &state, const std::string *draft) {
   const fixture f;

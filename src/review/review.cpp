@@ -722,6 +722,7 @@ enum class token_class { honorific, name_ok, name_bad, filler, stop };
 token_class classify_token(const greeting_ctx &g, std::size_t b, std::size_t e, bool &sender_name, title_gender &gender) {
   const lexicon &lx = lex();
   const std::string_view text = g.draft.substr(b, e - b);
+  if (g.rp.words.empty() && g.rp.cjk_forms.empty()) return token_class::name_ok;  // nothing to compare with
   if (has_cjk(text)) {
     if (!g.rp.any_cjk) return token_class::name_ok;  // cannot judge a CJK name against a Latin one
     const std::string core = without_spaces(strip_cjk_suffix(text));

@@ -465,6 +465,22 @@ TEST_CASE("review - every kind of shared context counts when the note mentions i
   }
 }
 
+TEST_CASE("review - a recipient known only by a raw name, or by none") {
+  rapport::contact raw;
+  raw.id = "raw";
+  raw.name.raw = "Dr. Anna Schmidt, MBA";
+  rapport::contact nameless;
+  nameless.id = "nameless";
+  rapport::review_options opt;
+  opt.contexts = {bauma()};
+  CHECK(codes_of(run("Hi Anna, see you at bauma!", raw, opt)).empty());
+  CHECK(codes_of(run("Hi Tom, see you at bauma!", raw, opt)) == "wrong_name");
+  CHECK(codes_of(run("Hi Tom, see you at bauma!", nameless, opt)).empty());
+  const auto found = run("Hi , see you at bauma!", nameless, opt);
+  REQUIRE(codes_of(found) == "empty_greeting");
+  CHECK(found[0].suggestion.empty());
+}
+
 TEST_CASE("review - the introduction check needs a sender") {
   const auto anna = named("Anna Schmidt");
   const auto me = sam();
