@@ -734,6 +734,10 @@ token_class classify_token(const greeting_ctx &g, std::size_t b, std::size_t e, 
     }
     return token_class::name_bad;
   }
+  // A Latin name for a recipient whose name is written only in CJK ("Hi Taro"
+  // to 山田 太郎): transliteration cannot tell, so it is not judged.
+  if (g.rp.any_cjk && std::none_of(g.rp.words.begin(), g.rp.words.end(), [](const name_word &n) { return n.latin; }))
+    return token_class::name_ok;
   // The folded words of the token.
   std::size_t first = 0;
   while (first < g.ft.words.size() && g.ft.words[first].sb < b) ++first;

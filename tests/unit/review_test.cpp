@@ -243,6 +243,8 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
        "por su stand a saludarle.\n\nSaludos cordiales,\nSam", &anna},
       {"¡Hola Jürgen! Soy Sam de Volta y también estaré en bauma. ¿Un café?", &jurgen},
       {"山田様、Voltaのサムです。baumaでお会いできればうれしいです。", &yamada},
+      {"Hi Taro, I'm Sam from Volta. See you at bauma?", &yamada},
+      {"Dear Yamada-san, I'm Sam from Volta. See you at bauma?", &yamada},
       {"Hi Kovács Anna, I\u2019m Sam from Volta. We\u2019re both exhibiting at bauma \u2014 shall we meet?", &kovacs},
       {"Hi Mari-Liis, I'm Sam from Volta. We're both exhibiting at bauma.", &mari},
       {"Hi there, I'm Sam from Volta. We both exhibit at #bauma2025 \u2014 C# and F# tooling, 50% off <3 [sic]. "
