@@ -489,7 +489,7 @@ lexicon build_lexicon() {
   lexicon lx;
   for_each_line(d::greetings_tsv, [&](std::string_view line) {
     const auto f = split_tabs(line);
-    if (f.size() >= 3) lx.greetings.push_back(make_phrase(f[1], f[2] == "1" ? 1 : 0));
+    if (f.size() >= 3) lx.greetings.push_back(make_phrase(f[1], (f[2] == "1" ? 1 : 0) | (f[0] == "fr" ? 2 : 0)));
   });
   std::stable_sort(lx.greetings.begin(), lx.greetings.end(),
                    [](const phrase &a, const phrase &b) { return a.h.size() > b.h.size(); });

@@ -105,7 +105,7 @@ enum class title_gender { none, feminine, masculine };
 
 /** The parsed word lists. */
 struct lexicon {
-  std::vector<phrase> greetings;   ///< tag 1 = needs a name; longest first
+  std::vector<phrase> greetings;   ///< tag bit 1 = needs a name, bit 2 = French; longest first
   word_map honorifics;             ///< value: title_gender
   word_map fillers;
   word_map stopwords;

@@ -66,6 +66,16 @@ char32_t cp_at(std::string_view s, std::size_t i) noexcept {
 
 bool is_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 
+// Bytes of the horizontal white space at d[p]: space, tab, no-break space
+// (U+00A0) or narrow no-break space (U+202F, French typography); 0 for none.
+std::size_t hspace_at(std::string_view d, std::size_t p) noexcept {
+  if (p >= d.size()) return 0;
+  if (is_hspace(d[p])) return 1;
+  if (d.substr(p, 2) == "\u00A0") return 2;
+  if (d.substr(p, 3) == "\u202F") return 3;
+  return 0;
+}
+
 bool is_cjk_cp(char32_t c) noexcept {
   return (c >= 0x1100 && c < 0x1200) || (c >= 0x3040 && c < 0x3100) || (c >= 0x3130 && c < 0x3190) ||
          (c >= 0x3400 && c < 0x4DC0) || (c >= 0x4E00 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0) ||
@@ -829,11 +839,12 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   for (const auto &p : lx.greetings)
     if (phrase_at(ft, w0, p, false)) { gp = &p; break; }
   if (!gp) return;
-  const bool needs_name = gp->tag == 1;
+  const bool needs_name = (gp->tag & 1) != 0;
+  const bool french = (gp->tag & 2) != 0;  // "Bonjour !": French puts a space before ! ? : ;
   const std::size_t gb = start, ge = ft.words[w0 + gp->h.size() - 1].se;
   const std::string greeting(d.substr(gb, ge - gb));
   std::size_t p = ge, spaces = 0;
-  while (p < d.size() && is_hspace(d[p])) { ++p; ++spaces; }
+  for (std::size_t l; (l = hspace_at(d, p)) != 0; p += l) ++spaces;
   const char c = p < d.size() ? d[p] : '\0';
   const auto suggest = [&](std::string_view punct) {
     std::string name = informal_name(g.recipient, g.locale);
@@ -848,10 +859,11 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
     return;
   }
   if (c == ',' || c == '!' || c == '.' || c == ':' || c == ';' || c == '?') {
-    if (spaces > 0 || needs_name) { empty(p + 1, std::string_view(&d[p], 1)); return; }
+    const bool typography = french && c != ',' && c != '.' && !needs_name;
+    if ((spaces > 0 && !typography) || needs_name) { empty(p + 1, std::string_view(&d[p], 1)); return; }
     if (c != ',') return;
     ++p;
-    while (p < d.size() && is_hspace(d[p])) ++p;
+    for (std::size_t l; (l = hspace_at(d, p)) != 0;) p += l;
   }
   // "Hi {}", "Hi []", "Hi <>", "Hi ()": a merge field that came out empty.
   for (std::string_view pair : {"{{}}", "{}", "[]", "<>", "()", "%%"}) {
@@ -882,13 +894,13 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
     if (cls == token_class::honorific && e < d.size() && d[e] == '.') ++e;
     toks[nt++] = {q, e, cls, sender, tg};
     q = e;
-    while (q < d.size() && d[q] == ' ') ++q;
+    for (std::size_t l; (l = hspace_at(d, q)) != 0;) q += l;
     if (q == e && !(q < d.size() && nm::is_letter(cp_at(d, q)))) break;
   }
   if (filler || nt == 0) return;
   // What follows the name.
   std::size_t after = toks[nt - 1].e;
-  while (after < d.size() && is_hspace(d[after])) ++after;
+  for (std::size_t l; (l = hspace_at(d, after)) != 0;) after += l;
   const char next = after < d.size() ? d[after] : '\0';
   closed = next == '\0' || next == ',' || next == '!' || next == '.' || next == ':' || next == ';' || next == '\n' ||
            next == '\r' || next == '?' || next == '-' || static_cast<unsigned char>(next) >= 0x80;

@@ -178,6 +178,8 @@ TEST_CASE("review - real blunders in four languages are caught") {
       {"Hallo Anna, wir stellen beide auf der bauma aus. Treffen wir uns?", &anna, "no_self_introduction"},
       // French
       {"Bonjour , je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "empty_greeting", "Bonjour ,"},
+      {"Bonjour\u00A0Marie\u00A0! Je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "wrong_name", "Marie"},
+      {"Chère , je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "empty_greeting", "Chère ,"},
       {"Bonjour {prénom}, je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "placeholder_left", "{prénom}"},
       {"Bonjour Marie, je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "wrong_name", "Marie"},
       {"Salut ANNA, je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "all_caps_name", "ANNA"},
@@ -238,6 +240,9 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
       {"Chère Madame Schmidt,\n\nje suis Sam Taylor, de Volta. Nous exposons tous les deux à bauma. Ce serait un plaisir de "
        "passer à votre stand.\n\nBien cordialement,\nSam", &anna},
       {"Salut Kate ! Sam de Volta ici : on se croise à bauma ?", &kate},
+      {"Bonjour ! Je suis Sam de Volta ; nous exposons tous les deux à bauma.", &anna},
+      {"Bonjour\u202FAnna\u202F! Je suis Sam de Volta, on se voit à bauma\u202F?", &anna},
+      {"Hi\u00A0Anna, I'm Sam from Volta. See you at bauma?", &anna},
       {"Hola, Anna. Soy Sam, de Volta. Ambos exponemos en bauma; ¿nos vemos allí?", &anna},
       {"Estimada Sra. Schmidt:\n\nSoy Sam Taylor, de Volta. He visto que usted y yo exponemos en bauma. Sería estupendo pasar "
        "por su stand a saludarle.\n\nSaludos cordiales,\nSam", &anna},
