@@ -172,6 +172,8 @@ TEST_CASE("review - real blunders in four languages are caught") {
       {"Sehr geehrte Frau Müller, ich bin Sam von Volta. Wir stellen beide auf der bauma aus.", &anna, "wrong_name", "Müller"},
       {"Hallo Herr Schmidt, ich bin Sam von Volta. Wir stellen beide auf der bauma aus.", &anna_f, "wrong_name", "Herr"},
       {"Hallo JÜRGEN, ich bin Sam von Volta. Wir stellen beide auf der bauma aus.", &jurgen, "all_caps_name", "JÜRGEN"},
+      {"Hi JURGEN, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen, "all_caps_name", "JURGEN"},
+      {"Hi JUERGEN, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen, "all_caps_name", "JUERGEN"},
       {"Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.", &anna,
        "generic_boilerplate no_reason no_self_introduction"},
       {"Hallo Anna, ich bin Sam von Volta. Schöne Grüße!", &anna, "no_reason"},
@@ -255,6 +257,10 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
       {"Hi there, I'm Sam from Volta. We both exhibit at #bauma2025 \u2014 C# and F# tooling, 50% off <3 [sic]. "
        "Write to sam@volta.example or see <https://volta.example/bauma>.", &anna},
       {"Hi Anna,\n\nI\u2019m Sam.\n\nSee you at bauma!\n\nSam", &anna},
+      {"Hallo Frau Schmidt, ich bin Sam von Volta. Wir sehen uns auf der bauma!", &anna},
+      {"Dear Dr. Schmidt, I'm Sam from Volta. We're both exhibiting at bauma.", &anna},
+      {"Hi Jürgen, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen},
+      {"Hi Jurgen, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen},
       {"Hi Sam here from Volta \u2014 see you at bauma, Anna?", &anna},
       {"Dear Hiring Manager, I'm Sam from Volta and we both exhibit at bauma.", &anna},
       {"Hi Munich team! I'm Sam from Volta; see you at bauma?", &anna},
@@ -470,6 +476,23 @@ TEST_CASE("review - every kind of shared context counts when the note mentions i
     const bool no_reason = std::any_of(found.begin(), found.end(), [](const auto &f) { return f.code == finding_code::no_reason; });
     CHECK(no_reason == !r.mentioned);
   }
+}
+
+TEST_CASE("review - greeting the sender's own name says so") {
+  const auto anna = named("Anna Schmidt");
+  const auto me = sam();
+  rapport::review_options opt;
+  opt.sender = &me;
+  opt.contexts = {bauma()};
+  const auto found = run("Hi Sam, I'm Sam from Volta. See you at bauma?", anna, opt);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == finding_code::wrong_name);
+  CHECK(found[0].level == rapport::severity::error);
+  CHECK(found[0].message.find("sender") != std::string::npos);
+  CHECK(found[0].suggestion == "Anna");
+  const auto other = run("Hi Tom, I'm Sam from Volta. See you at bauma?", anna, opt);
+  REQUIRE(other.size() == 1);
+  CHECK(other[0].message.find("sender") == std::string::npos);
 }
 
 TEST_CASE("review - a recipient known only by a raw name, or by none") {
