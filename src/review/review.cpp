@@ -1200,6 +1200,8 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
         if (f.begin < e && b < f.end) return true;
       return false;
     });
+  // Keep the per-thread buffers for ordinary notes, not for a one-off huge draft.
+  if (w.draft.buf.size() > (std::size_t{1} << 20)) w.draft = folded_text{};
   std::stable_sort(out.begin(), out.end(), [](const finding &a, const finding &b) {
     const bool wa = a.begin == 0 && a.end == 0, wb = b.begin == 0 && b.end == 0;
     if (wa != wb) return wb;

@@ -716,3 +716,18 @@ TEST_CASE("review - random drafts from tricky pieces give well-formed findings")
   }
   CHECK(bad == 0);
 }
+
+TEST_CASE("review - a draft of megabytes is reviewed, and the next note is unaffected") {
+  const auto anna = named("Anna Schmidt");
+  rapport::review_options opt;
+  opt.contexts = {bauma()};
+  std::string big = "Hi Anna, see you at bauma! ";
+  while (big.size() < (std::size_t{3} << 20)) big += "Lorem ipsum dolor sit amet.  ";
+  auto r = rapport::review(big, anna, linkedin(), opt);
+  REQUIRE(r);
+  const auto over = std::find_if(r->begin(), r->end(), [](const auto &f) { return f.code == finding_code::over_limit; });
+  REQUIRE(over != r->end());
+  CHECK(over->begin == 200);
+  CHECK(over->end == big.size());
+  CHECK(codes_of(run("Hi Anna, see you at bauma!", anna, opt)).empty());
+}
