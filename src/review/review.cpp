@@ -1078,6 +1078,9 @@ void check_reason(const folded_text &ft, const contact &recipient, const contact
         if (const event *e = opt.dir->find_event(c.event_id)) {
           n.add(e->name, w.tmp);
           for (const auto &a : e->aliases) n.add(a, w.tmp);
+          n.add(e->venue, w.tmp);
+          if (e->place != no_place)  // "see you in Munich next week" for bauma
+            for (const auto &name : place_names(e->place, w)) n.add(name, w.tmp);
         }
       break;
     case context_kind::same_city:
