@@ -199,11 +199,6 @@ void folded_text::clear() {
   suspicious = maybe_mojibake = non_ascii = spacing = delimiters = false;
 }
 
-std::uint64_t word_hash(std::string_view folded_word) noexcept {
-  word_hasher w;
-  for (unsigned char c : folded_word) w.add(c);
-  return w.done();
-}
 
 void fold(std::string_view text, folded_text &out) {
   out.clear();
