@@ -262,10 +262,6 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   const auto chain = locale_fallback_chain(requested);
   composed_note &n = out.note;
   n.locale = chain.empty() ? std::string("en") : chain.front();
-  n.form = options.form ? *options.form
-           : recipient.formality_preference ? *recipient.formality_preference
-           : lower_ascii(language_of(n.locale)) == "en" ? formality::informal
-                                                        : formality::formal;
   n.unit = profile.unit;
   n.limit = limit;
 
@@ -289,6 +285,20 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     const std::size_t keep = std::min<std::size_t>(contexts.size(), static_cast<std::size_t>(options.reasons));
     contexts.resize(keep);
     situation = contexts.front().situation();
+  }
+
+  // The register: asked for, else the recipient's preference, else the custom of
+  // the language the note is written in (the catalog that has the slot): formal
+  // for de, fr and es at first contact, informal for English (also when a
+  // language without a catalog falls back to English).
+  if (options.form) {
+    n.form = *options.form;
+  } else if (recipient.formality_preference) {
+    n.form = *recipient.formality_preference;
+  } else {
+    const auto *probe = lookup(cache, n.locale, slot_id(situation, note_length::short_note, formality::formal));
+    const std::string lang = lower_ascii(language_of(probe ? probe->catalog_locale : n.locale));
+    n.form = lang == "de" || lang == "fr" || lang == "es" ? formality::formal : formality::informal;
   }
 
   // The template variants: standard then short, or short alone.
