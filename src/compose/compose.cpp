@@ -6,6 +6,7 @@
 #include <map>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "rapport/company.hpp"
 #include "rapport/person_name.hpp"
@@ -419,7 +420,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
-  auto f = fit(req);
+  auto f = fit(std::as_const(req));
   if (!f) return f.error();
   n.text = std::move(f->text);
   n.length = f->length;

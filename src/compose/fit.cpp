@@ -46,9 +46,10 @@ result<fitted> fit(const fit_request &request) {
   fitted f;
   render_options ro;
   ro.drop = request.drop;
-  template_args args = request.args;
+  const template_args *args = &request.args;  // copied only when a name is shortened
+  template_args shortened;
 
-  auto a = try_render(request.variants[0], args, ro, request.unit);
+  auto a = try_render(request.variants[0], *args, ro, request.unit);
   if (!a) return a.error();
   auto done = [&](attempt &x, std::size_t variant) {
     f.text = std::move(x.out.text);
@@ -62,7 +63,7 @@ result<fitted> fit(const fit_request &request) {
   // 1. shorter variants
   std::size_t v = 0;
   for (std::size_t k = 1; k < request.variants.size(); ++k) {
-    auto b = try_render(request.variants[k], args, ro, request.unit);
+    auto b = try_render(request.variants[k], *args, ro, request.unit);
     if (!b) return b.error();
     v = k;
     a = std::move(b);
@@ -76,7 +77,7 @@ result<fitted> fit(const fit_request &request) {
   for (const auto &c : request.drop_order) {
     if (!contains(clauses, c) || contains(a->out.dropped, c)) continue;
     ro.drop.push_back(c);
-    auto b = try_render(t, args, ro, request.unit);
+    auto b = try_render(t, *args, ro, request.unit);
     if (!b) return b.error();
     a = std::move(b);
     f.steps.push_back({fit_action::drop_clause, c, a->length});
@@ -85,9 +86,13 @@ result<fitted> fit(const fit_request &request) {
 
   // 3. shorter names
   for (const auto &[name, value] : request.shorter_names) {
-    if (!args.has(name)) continue;
-    args.set(name, value);
-    auto b = try_render(t, args, ro, request.unit);
+    if (!args->has(name)) continue;
+    if (args != &shortened) {
+      shortened = request.args;
+      args = &shortened;
+    }
+    shortened.set(name, value);
+    auto b = try_render(t, shortened, ro, request.unit);
     if (!b) return b.error();
     if (b->length >= a->length) continue;  // the shorter form did not show (e.g. in a dropped clause)
     a = std::move(b);
