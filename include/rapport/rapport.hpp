@@ -20,6 +20,7 @@
 #include "rapport/platform.hpp"
 #include "rapport/ranking.hpp"
 #include "rapport/result.hpp"
+#include "rapport/review.hpp"
 #include "rapport/template.hpp"
 #include "rapport/text.hpp"
 #include "rapport/version.hpp"

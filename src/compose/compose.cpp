@@ -70,6 +70,26 @@ bool has_industry(const contact &c) {
   return false;
 }
 
+// True when `s` has both a CJK/kana/hangul letter and an ASCII letter.
+bool mixes_cjk_and_latin(std::string_view s) {
+  bool cjk = false, latin = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      latin = latin || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+      ++i;
+      continue;
+    }
+    const int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (n == 3 && i + 2 < s.size()) {
+      const char32_t cp = (char32_t(b & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | char32_t(s[i + 2] & 0x3F);
+      cjk = cjk || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF);
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return cjk && latin;
+}
+
 // Clauses the fitter drops, least useful first. The org goes last: it is half
 // of "who I am".
 const std::vector<std::string> drop_order = {"platform", "city", "date",  "headline", "years",
@@ -342,6 +362,13 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     if (!p) return p.error();
     rn = std::move(*p);
   }
+  // Parts the caller filled in capitals ("JOHN", "SCHMIDT") are recased, each on
+  // its own, as the name parser does for one-field names.
+  for (std::string *part : {&rn.given, &rn.family}) {
+    if (!is_all_caps_name(*part)) continue;
+    auto fixed = parse_person_name(*part, "", {.locale = text_locale});
+    if (fixed && !fixed->given.empty()) *part = std::move(fixed->given);
+  }
   // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
   if (recipient.gender != grammatical_gender::unknown) rn.gender = recipient.gender;
   auto greet = greeting_name(rn, text_locale, n.form);
@@ -350,6 +377,10 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       return make_error(errc::invalid_argument, "the recipient '" + recipient.id + "' has no name to greet");
     return greet.error();
   }
+  // A name mixing a CJK part with a Latin one ("de la Cruz" + "花子") comes out
+  // of greeting_name() joined without a space ("de la Cruz花子"), which reads as
+  // one wrong word: greet by the given name alone then.
+  if (mixes_cjk_and_latin(*greet) && !rn.given.empty()) *greet = !rn.preferred.empty() ? rn.preferred : rn.given;
   a.set("recipient_given_name", *greet);
   if (const char *g = gender_keyword(rn.gender)) a.set("recipient_gender", g);
   if (n.form == formality::formal) {
@@ -429,7 +460,6 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   n.dropped = std::move(f->dropped);
   n.contexts = std::move(contexts);
 
-#ifdef RAPPORT_HAVE_REVIEW
   // Review: a composed note must have no findings; any finding is a bug, shown as a warning.
   review_options ro;
   ro.tier = options.tier;
@@ -441,10 +471,15 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
   } else {
-    for (const auto &x : *findings)
+    for (const auto &x : *findings) {
+      if (situation == "self-introduction" && x.code == finding_code::no_reason) {
+        // Asked for: a self-introduction has no shared context by definition.
+        n.warnings.push_back("self-introduction: nothing is shared, the note only states who you are and why you write");
+        continue;
+      }
       n.warnings.push_back(std::string("review found ") + to_string(x.code) + ": " + x.message + " (a bug in rapport)");
+    }
   }
-#endif
   return out;
 }
 

@@ -32,7 +32,14 @@ TEST_CASE("batch - 1, 2 and 8 threads give the same notes in input order") {
     REQUIRE(all);
     REQUIRE(all->items.size() == net.dir.contacts().size() - (net.dir.find_contact(net.sender.id) ? 1 : 0));
     std::vector<std::string> fp;
-    for (const auto &item : all->items) fp.push_back(fingerprint(item));
+    for (const auto &item : all->items) {
+      fp.push_back(fingerprint(item));
+      REQUIRE(item);
+      for (const auto &w : item->note.warnings) {
+        INFO(item->note.text);
+        if (w.rfind("review", 0) == 0) FAIL_CHECK(item->note.slot + " | " + w);
+      }
+    }
     runs.push_back(std::move(fp));
   }
   CHECK(runs[0] == runs[1]);

@@ -211,16 +211,27 @@ TEST_CASE("fit - property: no platform and tier ever gets a note over its limit 
   CHECK(truncated >= 20);
 }
 
-TEST_CASE("fit - property: composed notes fit every platform and tier") {
+TEST_CASE("fit - property: composed notes fit every platform and tier, and review finds nothing") {
+  // Realistic noise this time (review judges names, so no forty-word names):
+  // one-field names parsed as an importer would, mixed scripts, capitals, emoji,
+  // titles, credentials, very long single names, long organizations and events.
+  const std::vector<std::string> raw_names = {
+      "Anna Schmidt", "ÉLODIE MARTIN", "Zoë Faure 🌱", "山田 太郎", "José María García-López", "Mari-Liis Tamm",
+      "Jess Park 👩‍💻", "Nguyễn Văn An", "Σωκράτης Παπαδόπουλος", "محمد الحسن", "Hubert Wolfeschlegelsteinhausenbergerdorff",
+      "Dr. Renée Dubois, MBA, PMP", "अनुष्का शर्मा", "김민준", "Siobhán O'Brien (she/her)", "NGOZI OKAFOR"};
   std::mt19937_64 rng(7);
   auto w = make_compose_world();
   directory_builder b;
-  REQUIRE(b.add_event(fair("hm-2026", "Hannover Messe", 2026, 2026y / April / 20, 2026y / April / 24)));
+  REQUIRE(b.add_event(fair("hm-2026", random_text(rng, event_pieces, 3), 2026, 2026y / April / 20, 2026y / April / 24)));
   std::vector<std::string> ids;
-  for (int i = 0; i < 40; ++i) {
-    auto c = person("p" + std::to_string(i), random_text(rng, name_pieces, i % 9 == 0 ? 15 : 2),
-                    random_text(rng, name_pieces, 2), "Hamburg");
+  for (int i = 0; i < 48; ++i) {
+    contact c;
+    c.id = "p" + std::to_string(i);
     c.languages = {std::string(i % 4 == 0 ? "de" : i % 4 == 1 ? "fr" : i % 4 == 2 ? "es" : "en")};
+    auto name = parse_person_name(raw_names[static_cast<std::size_t>(i) % raw_names.size()], {.locale = c.languages[0]});
+    REQUIRE(name);
+    c.name = *name;
+    c.location = "Hamburg";
     at_event(c, "hm-2026", i % 2 ? event_role::exhibitor : event_role::speaker);
     ids.push_back(c.id);
     REQUIRE(b.add_contact(std::move(c)));
@@ -247,10 +258,11 @@ TEST_CASE("fit - property: composed notes fit every platform and tier") {
         const auto &n = item->note;
         INFO(id << "/" << tier << ": " << n.text);
         CHECK(*length(n.text, p->unit) <= n.limit);
-        for (const auto &warning : n.warnings) CHECK_FALSE(warning.rfind("review", 0) == 0);
+        for (const auto &warning : n.warnings)
+          if (warning.rfind("review", 0) == 0) FAIL_CHECK(warning);
         ++checked;
       }
     }
   }
-  CHECK(checked >= 40);
+  CHECK(checked >= 48);
 }

@@ -1,0 +1,430 @@
+// Folding drafts into hashed words, and the word lists of data/review/.
+#include "review/lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <unicode/uchar.h>
+
+#include "rapport/text.hpp"
+#include "text/utf8.hpp"
+
+namespace rapport::detail::review_data {
+extern const std::string_view greetings_tsv;
+extern const std::string_view honorifics_tsv;
+extern const std::string_view greeting_fillers_txt;
+extern const std::string_view stopwords_txt;
+extern const std::string_view boilerplate_tsv;
+extern const std::string_view introductions_tsv;
+extern const std::string_view reasons_tsv;
+extern const std::string_view placeholder_words_tsv;
+extern const std::string_view nicknames_txt;
+} // namespace rapport::detail::review_data
+
+namespace rapport::detail::review {
+namespace {
+
+// ---- Latin letters to ASCII ---------------------------------------------------
+
+enum class cp_kind : std::uint8_t { letter, drop, separator, keep };
+
+struct latin_entry {
+  std::array<char, 4> s{};
+  std::uint8_t len = 0;
+  cp_kind kind = cp_kind::separator;
+};
+
+// U+0080–U+024F and U+1E00–U+1EFF, mapped once with the library's own ASCII
+// match key, so review folds exactly as match_key(…, key_kind::ascii) does.
+struct latin_table {
+  std::array<latin_entry, 0x250 - 0x80> low{};
+  std::array<latin_entry, 0x100> ext{};
+
+  static latin_entry make(char32_t c) {
+    latin_entry e;
+    if (c >= 0x300 && c < 0x370) { e.kind = cp_kind::drop; return e; }
+    if (!u_isalpha(static_cast<UChar32>(c))) { e.kind = cp_kind::separator; return e; }
+    std::string s;
+    detail::append_utf8(s, c);
+    auto k = match_key(s, key_kind::ascii);
+    if (!k || k->empty() || k->size() > 4 || !detail::is_ascii(*k)) { e.kind = cp_kind::keep; return e; }
+    e.kind = cp_kind::letter;
+    e.len = static_cast<std::uint8_t>(k->size());
+    std::copy(k->begin(), k->end(), e.s.begin());
+    return e;
+  }
+
+  latin_table() {
+    for (char32_t c = 0x80; c < 0x250; ++c) low[c - 0x80] = make(c);
+    for (char32_t c = 0x1E00; c < 0x1F00; ++c) ext[c - 0x1E00] = make(c);
+  }
+};
+
+const latin_table &latin() {
+  static const latin_table t;
+  return t;
+}
+
+bool is_cjk_cp(char32_t c) noexcept {
+  return (c >= 0x1100 && c < 0x1200) || (c >= 0x3040 && c < 0x3100) || (c >= 0x3130 && c < 0x3190) ||
+         (c >= 0x3400 && c < 0x4DC0) || (c >= 0x4E00 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0) ||
+         (c >= 0xF900 && c < 0xFB00) || (c >= 0x20000 && c < 0x31350);
+}
+
+// Code points sanitize() may remove: controls, default-ignorables, bidi controls, U+2800.
+bool suspicious_cp(char32_t c) noexcept {
+  if (c < 0xA0) return true;  // C1 controls (callers pass only c >= 0x80)
+  if (c < 0x2000)
+    return c == 0xAD || c == 0x34F || c == 0x61C || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+           (c >= 0x180B && c <= 0x180F);
+  if (c < 0x2070) return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c >= 0x2060;
+  return c == 0x2800 || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+         (c >= 0xFFF0 && c <= 0xFFFB) || (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) ||
+         (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+bool is_alnum_byte(unsigned char b) noexcept {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+bool is_apostrophe(char32_t c) noexcept { return c == 0x2019 || c == 0x2018 || c == 0x02BC; }
+
+std::uint64_t fnv(std::string_view s) noexcept {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char ch : s) { h ^= ch; h *= 1099511628211ULL; }
+  return h ? h : 1;
+}
+
+std::uint64_t german_hash(std::string_view w) noexcept {
+  std::uint64_t h = 1469598103934665603ULL;
+  char prev = 0;
+  for (char ch : w) {
+    if (ch == 'e' && (prev == 'a' || prev == 'o' || prev == 'u')) { prev = 0; continue; }
+    h ^= static_cast<unsigned char>(ch);
+    h *= 1099511628211ULL;
+    prev = ch;
+  }
+  return h ? h : 1;
+}
+
+std::size_t utf8_len(unsigned char b) noexcept { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+
+bool has_umlaut(std::string_view s) noexcept {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) != 0xC3) continue;
+    const auto b = static_cast<unsigned char>(s[i + 1]);
+    if (b == 0xA4 || b == 0xB6 || b == 0xBC || b == 0x84 || b == 0x96 || b == 0x9C) return true;
+  }
+  return false;
+}
+
+std::size_t table_size(std::size_t n) {
+  std::size_t size = 16;
+  while (size < n * 2) size <<= 1;
+  return size;
+}
+
+template <class F>
+void for_each_line(std::string_view text, F &&f) {
+  while (!text.empty()) {
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    f(line);
+  }
+}
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  for (;;) {
+    const auto t = line.find('\t');
+    out.push_back(line.substr(0, t));
+    if (t == std::string_view::npos) break;
+    line = line.substr(t + 1);
+  }
+  return out;
+}
+
+} // namespace
+
+// ---- folding ------------------------------------------------------------------
+
+void folded_text::clear() {
+  buf.clear();
+  src.clear();
+  words.clear();
+  suspicious = maybe_mojibake = non_ascii = false;
+}
+
+std::uint64_t word_hash(std::string_view folded_word) noexcept { return fnv(folded_word); }
+
+void fold(std::string_view text, folded_text &out) {
+  out.clear();
+  out.buf.reserve(text.size() + 2);
+  out.src.reserve(text.size() + 2);
+  const auto sep = [&](std::size_t at) {
+    if (out.buf.empty() || out.buf.back() != ' ') { out.buf.push_back(' '); out.src.push_back(static_cast<std::uint32_t>(at)); }
+  };
+  sep(0);
+  const latin_table *lt = nullptr;
+  // Word breaks where letters meet digits ("bauma2025") and where Latin meets
+  // CJK ("Voltaのサム"), so both halves can be matched.
+  enum class cls : std::uint8_t { none, letter, digit, cjk } last = cls::none;
+  const auto push = [&](cls c, std::size_t at) {
+    if (last != cls::none && c != last && out.buf.back() != ' ') sep(at);
+    last = c;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      if (is_alnum_byte(b)) push(b <= '9' ? cls::digit : cls::letter, at);
+      if (b >= 'A' && b <= 'Z') { out.buf.push_back(static_cast<char>(b + 32)); out.src.push_back(static_cast<std::uint32_t>(at)); }
+      else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) { out.buf.push_back(static_cast<char>(b)); out.src.push_back(static_cast<std::uint32_t>(at)); }
+      else {
+        if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F) out.suspicious = true;
+        sep(at);
+      }
+      continue;
+    }
+    out.non_ascii = true;
+    const char32_t c = detail::decode_utf8(text, i);
+    if (c >= 0xC2 && c <= 0xF4) out.maybe_mojibake = true;
+    if (suspicious_cp(c)) out.suspicious = true;
+    const latin_entry *e = nullptr;
+    if (c < 0x250 || (c >= 0x1E00 && c < 0x1F00)) {
+      if (!lt) lt = &latin();
+      e = c < 0x250 ? &lt->low[c - 0x80] : &lt->ext[c - 0x1E00];
+    }
+    if (e && e->kind == cp_kind::letter) {
+      push(cls::letter, at);
+      for (std::size_t k = 0; k < e->len; ++k) { out.buf.push_back(e->s[k]); out.src.push_back(static_cast<std::uint32_t>(at)); }
+      continue;
+    }
+    if (e && e->kind == cp_kind::drop) continue;
+    if (e && e->kind == cp_kind::separator) { sep(at); continue; }
+    if (is_apostrophe(c)) { sep(at); continue; }
+    const auto type = u_charType(static_cast<UChar32>(c));
+    const bool letter = type >= U_UPPERCASE_LETTER && type <= U_OTHER_LETTER;
+    const bool mark = type >= U_NON_SPACING_MARK && type <= U_COMBINING_SPACING_MARK;
+    const bool digit = type == U_DECIMAL_DIGIT_NUMBER || type == U_LETTER_NUMBER;
+    if (!(letter || mark || digit)) { sep(at); continue; }
+    if (letter || digit) push(is_cjk_cp(c) ? cls::cjk : digit ? cls::digit : cls::letter, at);
+    detail::append_utf8(out.buf, letter ? static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)) : c);
+    out.src.resize(out.buf.size(), static_cast<std::uint32_t>(at));
+  }
+  sep(text.size());
+  // Words.
+  const std::string_view buf = out.buf;
+  for (std::size_t i = 0; i < buf.size();) {
+    if (buf[i] == ' ') { ++i; continue; }
+    std::size_t j = i;
+    bool cjk = false;
+    while (j < buf.size() && buf[j] != ' ') {
+      if (static_cast<unsigned char>(buf[j]) >= 0xE1) {
+        std::size_t k = j;
+        if (is_cjk_cp(detail::decode_utf8(buf, k))) cjk = true;
+        j = k;
+      } else {
+        ++j;
+      }
+    }
+    fword w;
+    w.fb = static_cast<std::uint32_t>(i);
+    w.fe = static_cast<std::uint32_t>(j);
+    w.sb = out.src[i];
+    const std::uint32_t last = out.src[j - 1];
+    w.se = static_cast<std::uint32_t>(last + utf8_len(static_cast<unsigned char>(text[last])));
+    const std::string_view word = buf.substr(i, j - i);
+    w.h = fnv(word);
+    w.hg = german_hash(word);
+    w.umlaut = out.non_ascii && has_umlaut(text.substr(w.sb, w.se - w.sb));
+    w.cjk = cjk;
+    out.words.push_back(w);
+    i = j;
+  }
+}
+
+// ---- phrases ------------------------------------------------------------------
+
+phrase make_phrase(std::string_view text, int tag) {
+  phrase p;
+  p.tag = tag;
+  if (find_invalid_utf8(text)) return p;
+  folded_text f;
+  fold(text, f);
+  for (const auto &w : f.words) {
+    p.h.push_back(w.h);
+    p.hg.push_back(w.hg);
+    p.cjk = p.cjk || w.cjk;
+  }
+  if (!f.words.empty()) p.folded = f.buf.substr(1, f.buf.size() - 2);
+  return p;
+}
+
+bool phrase_at(const folded_text &t, std::size_t i, const phrase &p, bool german) noexcept {
+  const auto &hs = german ? p.hg : p.h;
+  if (hs.empty() || i + hs.size() > t.words.size()) return false;
+  for (std::size_t k = 0; k < hs.size(); ++k)
+    if ((german ? t.words[i + k].hg : t.words[i + k].h) != hs[k]) return false;
+  return true;
+}
+
+void phrase_table::add(phrase p) {
+  if (!p.h.empty()) phrases_.push_back(std::move(p));
+}
+
+void phrase_table::build() {
+  std::stable_sort(phrases_.begin(), phrases_.end(), [](const phrase &a, const phrase &b) {
+    if (a.h[0] != b.h[0]) return a.h[0] < b.h[0];
+    return a.h.size() > b.h.size();
+  });
+  const std::size_t size = table_size(phrases_.size());
+  keys_.assign(size, 0);
+  first_.assign(size, 0);
+  mask_ = size - 1;
+  for (std::size_t k = 0; k < phrases_.size(); ++k) {
+    const std::uint64_t key = phrases_[k].h[0];
+    std::uint64_t slot = key & mask_;
+    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
+    if (keys_[slot] == 0) { keys_[slot] = key; first_[slot] = static_cast<std::uint32_t>(k); }
+  }
+}
+
+const phrase *phrase_table::longest_at(const folded_text &t, std::size_t i) const noexcept {
+  if (keys_.empty() || i >= t.words.size()) return nullptr;
+  const std::uint64_t key = t.words[i].h;
+  std::uint64_t slot = key & mask_;
+  while (keys_[slot] != key) {
+    if (keys_[slot] == 0) return nullptr;
+    slot = (slot + 1) & mask_;
+  }
+  for (std::size_t k = first_[slot]; k < phrases_.size() && phrases_[k].h[0] == key; ++k)
+    if (phrase_at(t, i, phrases_[k], false)) return &phrases_[k];
+  return nullptr;
+}
+
+void word_map::add(std::uint64_t h, int value) { items_.emplace_back(h, value); }
+
+void word_map::build() {
+  const std::size_t size = table_size(items_.size());
+  keys_.assign(size, 0);
+  values_.assign(size, -1);
+  mask_ = size - 1;
+  for (const auto &[key, value] : items_) {
+    std::uint64_t slot = key & mask_;
+    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
+    if (keys_[slot] == 0) { keys_[slot] = key; values_[slot] = value; }
+  }
+  items_.clear();
+  items_.shrink_to_fit();
+}
+
+int word_map::find(std::uint64_t h) const noexcept {
+  if (keys_.empty()) return -1;
+  std::uint64_t slot = h & mask_;
+  while (keys_[slot] != h) {
+    if (keys_[slot] == 0) return -1;
+    slot = (slot + 1) & mask_;
+  }
+  return values_[slot];
+}
+
+bool lexicon::nicknames(std::uint64_t a, std::uint64_t b) const noexcept {
+  const int ga = nickname_words.find(a), gb = nickname_words.find(b);
+  if (ga < 0 || gb < 0) return false;
+  for (auto x : nickname_groups[static_cast<std::size_t>(ga)])
+    for (auto y : nickname_groups[static_cast<std::size_t>(gb)])
+      if (x == y) return true;
+  return false;
+}
+
+// ---- the lexicon ----------------------------------------------------------------
+
+namespace {
+
+// A single-word entry's hash ("prénom" → "prenom"); 0 when it folds to several words.
+std::uint64_t single_word(std::string_view text) {
+  auto p = make_phrase(text);
+  return p.h.size() == 1 ? p.h[0] : 0;
+}
+
+lexicon build_lexicon() {
+  namespace d = rapport::detail::review_data;
+  lexicon lx;
+  for_each_line(d::greetings_tsv, [&](std::string_view line) {
+    const auto f = split_tabs(line);
+    if (f.size() >= 3) lx.greetings.push_back(make_phrase(f[1], f[2] == "1" ? 1 : 0));
+  });
+  std::stable_sort(lx.greetings.begin(), lx.greetings.end(),
+                   [](const phrase &a, const phrase &b) { return a.h.size() > b.h.size(); });
+  for_each_line(d::honorifics_tsv, [&](std::string_view line) {
+    const auto f = split_tabs(line);
+    if (f.size() < 2) return;
+    const auto g = f[1] == "f" ? title_gender::feminine : f[1] == "m" ? title_gender::masculine : title_gender::none;
+    if (auto h = single_word(f[0])) lx.honorifics.add(h, static_cast<int>(g));
+  });
+  for_each_line(d::greeting_fillers_txt, [&](std::string_view line) {
+    if (auto h = single_word(line)) lx.fillers.add(h, 1);
+  });
+  for_each_line(d::stopwords_txt, [&](std::string_view line) {
+    if (auto h = single_word(line)) lx.stopwords.add(h, 1);
+  });
+  for_each_line(d::boilerplate_tsv, [&](std::string_view line) {
+    const auto f = split_tabs(line);
+    if (f.size() < 3) return;
+    lx.boilerplate.add(make_phrase(f[2], static_cast<int>(lx.boilerplate_text.size())));
+    lx.boilerplate_text.emplace_back(f[2]);
+  });
+  for_each_line(d::introductions_tsv, [&](std::string_view line) {
+    const auto f = split_tabs(line);
+    if (f.size() >= 2) lx.introductions.add(make_phrase(f[1]));
+  });
+  for_each_line(d::reasons_tsv, [&](std::string_view line) {
+    const auto f = split_tabs(line);
+    if (f.size() >= 2) lx.reasons.add(make_phrase(f[1]));
+  });
+  for_each_line(d::placeholder_words_tsv, [&](std::string_view line) {
+    const auto f = split_tabs(line);
+    if (f.size() < 2) return;
+    if (auto h = single_word(f[0])) lx.placeholder_words.add(h, f[1] == "field" ? 1 : 0);
+  });
+  // Nicknames: word → the groups it is in.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> memberships;
+  std::uint32_t group = 0;
+  for_each_line(d::nicknames_txt, [&](std::string_view line) {
+    auto p = make_phrase(line);
+    for (auto h : p.h) memberships.emplace_back(h, group);
+    ++group;
+  });
+  std::sort(memberships.begin(), memberships.end());
+  for (std::size_t k = 0; k < memberships.size();) {
+    std::vector<std::uint32_t> groups;
+    std::size_t j = k;
+    for (; j < memberships.size() && memberships[j].first == memberships[k].first; ++j) groups.push_back(memberships[j].second);
+    lx.nickname_words.add(memberships[k].first, static_cast<int>(lx.nickname_groups.size()));
+    lx.nickname_groups.push_back(std::move(groups));
+    k = j;
+  }
+  lx.honorifics.build();
+  lx.fillers.build();
+  lx.stopwords.build();
+  lx.boilerplate.build();
+  lx.introductions.build();
+  lx.reasons.build();
+  lx.placeholder_words.build();
+  lx.nickname_words.build();
+  return lx;
+}
+
+} // namespace
+
+const lexicon &lex() {
+  static const lexicon l = build_lexicon();
+  return l;
+}
+
+} // namespace rapport::detail::review
