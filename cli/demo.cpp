@@ -9,6 +9,7 @@
 #include "rapport/compose.hpp"
 #include "rapport/person_name.hpp"
 #include "rapport/ranking.hpp"
+#include "rapport/review.hpp"
 #include "sample_data.hpp"
 
 namespace rapport::cli {
@@ -125,6 +126,30 @@ int run_demo(std::ostream &out) {
     for (const auto &h : c->homework) {
       if (++shown > 4) break;
       out << "    - " << h.message << "  [" << h.code << "]\n";
+    }
+  }
+
+  // A draft as people write them, reviewed the way the recipient would read it.
+  {
+    const contact &anna = *s->dir.find_contact("anna-schmidt");
+    const std::string draft =
+        "Hi ANNA SCHMIDT,  I'd like to add you to my professional network on LinkedIn. Best, {sender_name}";
+    out << "\nReview of a hand-written draft to " << name_of(anna) << ":\n";
+    wrapped(out, "\"" + draft + "\"", 100, "  ");
+    auto platform = find_platform("linkedin-connection-note");
+    review_options ro;
+    ro.sender = &s->sender;
+    ro.dir = &s->dir;
+    ro.now = now;
+    auto findings = platform ? review(draft, anna, *platform, ro) : result<std::vector<finding>>(platform.error());
+    if (!findings) {
+      out << "review: " << findings.error().message << '\n';
+      return 1;
+    }
+    for (const auto &f : *findings) {
+      out << "  - " << to_string(f.level) << " " << to_string(f.code) << ": " << f.message;
+      if (!f.suggestion.empty()) out << "  → \"" << f.suggestion << '"';
+      out << '\n';
     }
   }
 

@@ -70,6 +70,25 @@ bool has_industry(const contact &c) {
   return false;
 }
 
+std::string upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto &c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+// "PROF. DR." → "Prof. Dr.": ASCII words in title case; other bytes kept.
+std::string title_ascii(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (auto &c : out) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && !start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    start = !letter && static_cast<unsigned char>(c) < 0x80;
+  }
+  return out;
+}
+
 // True when `s` has both a CJK/kana/hangul letter and an ASCII letter.
 bool mixes_cjk_and_latin(std::string_view s) {
   bool cjk = false, latin = false;
@@ -369,6 +388,9 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     auto fixed = parse_person_name(*part, "", {.locale = text_locale});
     if (fixed && !fixed->given.empty()) *part = std::move(fixed->given);
   }
+  // An honorific typed in capitals ("DR." from "DR. ANNA SCHMIDT"): "Dr.".
+  if (is_all_caps_name(rn.prefix) || (rn.prefix.size() <= 4 && rn.prefix == upper_ascii(rn.prefix)))
+    rn.prefix = title_ascii(rn.prefix);
   // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
   if (recipient.gender != grammatical_gender::unknown) rn.gender = recipient.gender;
   auto greet = greeting_name(rn, text_locale, n.form);
