@@ -322,8 +322,12 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     }
     situation = "self-introduction";
   } else {
-    const std::size_t keep = std::min<std::size_t>(contexts.size(), static_cast<std::size_t>(options.reasons));
-    contexts.resize(keep);
+    // Each template of the built-in catalogs says one reason: the note mentions
+    // the strongest context only, and says so when two were asked for.
+    if (options.reasons > 1 && contexts.size() > 1)
+      n.warnings.push_back("two reasons were asked for, but the templates give one: the note mentions " +
+                           std::string(to_string(contexts.front().kind)) + " only");
+    contexts.resize(1);
     situation = contexts.front().situation();
   }
 
