@@ -59,6 +59,9 @@ int main() {
   std::cout << c->note.text << '\n'
             << c->note.slot << ", " << c->note.length << "/" << c->note.limit << '\n';
 
-  // 5. Review: a composed note has no findings (they would be in note.warnings).
-  return c->note.warnings.empty() ? 0 : 1;
+  // 5. Review ran on the note: a composed note has no findings (they would be in note.warnings).
+  for (const auto &w : c->note.warnings) std::cout << "warning: " << w << '\n';
+  if (!c->note.warnings.empty()) return 1;
+  std::cout << "review: no findings\n";
+  return 0;
 }
