@@ -120,7 +120,7 @@ void add(std::vector<homework_item> &out, const char *code, evidence_side side, 
   out.push_back(homework_item{code, side, std::move(message)});
 }
 
-std::vector<homework_item> homework_for(const directory &dir, const contact &s, const contact &r) {
+std::vector<homework_item> homework_for(const contact &s, const contact &r) {
   std::vector<homework_item> out;
   // city
   const place_id sp = place_of(s), rp = place_of(r);
@@ -180,7 +180,6 @@ std::vector<homework_item> homework_for(const directory &dir, const contact &s, 
   if (s.topics.empty() || r.topics.empty())
     add(out, "no_topics", s.topics.empty() ? evidence_side::sender : evidence_side::recipient,
         s.topics.empty() ? "you follow no topics on record" : "the recipient follows no topics on record");
-  (void)dir;
   return out;
 }
 
@@ -311,7 +310,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   std::vector<shared_context> &contexts = *found;
   std::string situation;
   if (contexts.empty()) {
-    out.homework = homework_for(dir, s, recipient);
+    out.homework = homework_for(s, recipient);
     if (!options.allow_self_introduction || me.purpose.empty()) {
       out.status = errc::no_shared_context;
       out.message = options.allow_self_introduction
