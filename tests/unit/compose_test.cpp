@@ -279,3 +279,28 @@ TEST_CASE("compose - two reasons asked: one mentioned, and a warning says so") {
   CHECK(std::any_of(c.note.warnings.begin(), c.note.warnings.end(),
                     [](const std::string &s) { return contains(s, "two reasons were asked for"); }));
 }
+
+TEST_CASE("compose - a tight custom limit: clauses, then names, then a cut, never over") {
+  auto w = make_compose_world();
+  w.me.purpose = "predictive maintenance";
+  auto p = custom_platform(90, length_unit::graphemes);
+  REQUIRE(p);
+  auto o = options_at(march_first_plus(0));
+  o.profile = &*p;
+  o.locale = "en";
+  o.form = formality::formal;
+  o.seed = seed_where("anna", 1, false);
+  const auto c = compose_for(w, "anna", o);
+  REQUIRE(c.status == errc::ok);
+  INFO(c.note.text);
+  CHECK(c.note.length <= 90);
+  CHECK(*length(c.note.text, length_unit::graphemes) == c.note.length);
+  REQUIRE(c.note.steps.size() >= 2);
+  // Steps never go back: drop_clause* then shorter_name* then truncate?
+  for (std::size_t i = 1; i < c.note.steps.size(); ++i)
+    CHECK(static_cast<int>(c.note.steps[i - 1].action) <= static_cast<int>(c.note.steps[i].action));
+  CHECK(c.note.steps.front().action == fit_action::drop_clause);
+  CHECK(c.note.steps.front().detail == "date");
+  CHECK(c.note.text.rfind("Hi Anna, I’m Jonas", 0) == 0);  // "Anna Schmidt" shortened to "Anna"
+  no_review_findings(c);
+}
