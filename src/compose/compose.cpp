@@ -203,11 +203,17 @@ struct composer {
   platform_profile profile;
   std::size_t limit = no_limit;
   sender_texts me;
+  template_args sender_args;
   std::chrono::sys_seconds now{};
 
   composer(const directory &d, const contact &sender, const compose_options &o, catalog c, platform_profile p,
            std::size_t l, sender_texts t)
       : dir(d), prepared(d, sender), options(o), cat(std::move(c)), profile(std::move(p)), limit(l), me(std::move(t)) {
+    sender_args.set("sender_given_name", me.given);
+    if (!me.family.empty()) sender_args.set("sender_family_name", me.family);
+    if (!me.org.empty()) sender_args.set("sender_org", me.org);
+    if (!me.headline.empty()) sender_args.set("sender_headline", me.headline);
+    if (!me.purpose.empty()) sender_args.set("purpose", me.purpose);
     now = o.now;
     if (now == std::chrono::sys_seconds{})
       now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -377,6 +383,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
 
   // Arguments.
   fit_request req;
+  req.args = sender_args;  // the sender's arguments, set once per batch
   template_args &a = req.args;
   person_name rn = recipient.name;
   if (rn.given.empty() && rn.family.empty() && !rn.raw.empty()) {
@@ -412,11 +419,6 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     auto casual = greeting_name(rn, text_locale, formality::informal);
     if (casual && casual->size() < greet->size()) req.shorter_names.emplace_back("recipient_given_name", *casual);
   }
-  a.set("sender_given_name", me.given);
-  if (!me.family.empty()) a.set("sender_family_name", me.family);
-  if (!me.org.empty()) a.set("sender_org", me.org);
-  if (!me.headline.empty()) a.set("sender_headline", me.headline);
-  if (!me.purpose.empty()) a.set("purpose", me.purpose);
 
   if (!contexts.empty()) {
     const shared_context &c = contexts.front();
