@@ -29,19 +29,23 @@
 namespace rapport {
 inline namespace v1 {
 
-/** What is wrong. The codes are the API; they never change meaning. */
+/**
+ * What is wrong. The codes are the API; they never change meaning, and new
+ * ones are appended. What triggers each one, its severity and its known false
+ * negatives: docs/review.md.
+ */
 enum class finding_code {
-  over_limit,            ///< longer than the platform allows, in its unit
-  placeholder_left,      ///< {{first_name}}, {first_name}, [Name], %FIRSTNAME%, <name>, #firstName#, _FN_
-  empty_greeting,        ///< "Hi ,", "Hello !": a greeting whose name is missing
-  wrong_name,            ///< the greeting names someone other than the recipient
-  all_caps_name,         ///< the recipient's name written in capitals ("Hi ANNA")
-  generic_boilerplate,   ///< the platform's default invitation text (en/de/fr/es)
-  no_reason,             ///< no shared context is mentioned
-  no_self_introduction,  ///< the sender never says who they are
-  invisible_characters,  ///< bidi controls, zero-width or control characters
-  mojibake,              ///< UTF-8 read as Windows-1252 ("Ã©" for "é")
-  repeated_whitespace,   ///< doubled spaces or blank-line runs
+  over_limit,            ///< longer than the platform allows, in its unit (error; span: the part past the limit)
+  placeholder_left,      ///< {{first_name}}, {first_name}, [Name], %FIRSTNAME%, <name>, #firstName#, _FN_ (error)
+  empty_greeting,        ///< "Hi ,", "Hello !", "Dear,": a greeting whose name is missing (error)
+  wrong_name,            ///< the greeting names someone other than the recipient, or the sender (error)
+  all_caps_name,         ///< the recipient's name written in capitals ("Hi ANNA") (warning)
+  generic_boilerplate,   ///< the platform's default invitation text, en/de/fr/es (warning)
+  no_reason,             ///< no shared context is mentioned (warning, whole draft)
+  no_self_introduction,  ///< the sender never says who they are (warning, whole draft; needs a sender)
+  invisible_characters,  ///< bidi controls, zero-width or control characters, one finding per run (warning)
+  mojibake,              ///< UTF-8 read as Windows-1252 ("Ã©" for "é"); suggestion = the repair (error)
+  repeated_whitespace,   ///< doubled spaces, tabs, two or more blank lines in a row (info)
 };
 
 /** The stable code string: "over_limit", "placeholder_left", … */
@@ -67,23 +71,35 @@ struct finding {
   std::string suggestion;  ///< a replacement for the span when there is an obvious one ("Anna", the repaired text); may be empty
 };
 
-/** What review knows besides the draft. Everything is optional. */
+/** What review knows besides the draft. Everything is optional; pointers are borrowed for the call. */
 struct review_options {
   std::string tier;                    ///< platform tier ("free", "premium"); "" = the profile's default
-  platform_field field = platform_field::body;
-  const contact *sender = nullptr;     ///< enables no_self_introduction, and wrong_name for the sender's own name
-  const directory *dir = nullptr;      ///< with sender: contexts are discovered when `contexts` is empty
+  platform_field field = platform_field::body; ///< which limit applies (the draft is that field's text)
+  const contact *sender = nullptr;     ///< enables no_self_introduction, and wrong_name for the sender's own name;
+                                       ///< the sender's `purpose` counts as a reason when the draft mentions it
+  const directory *dir = nullptr;      ///< with sender: contexts are discovered when `contexts` is empty; also
+                                       ///< supplies event aliases and challenge keywords for no_reason
   std::vector<shared_context> contexts;///< what a good note could mention (for no_reason)
   std::chrono::sys_seconds now{};      ///< for discovery; epoch = the current time
-  std::string locale;                  ///< the draft's language ("de"); "" = recognise en/de/fr/es greetings
+  std::string locale;                  ///< the draft's language ("de"), for suggestions; "" = the recipient's
+                                       ///< locale. Greetings of en/de/fr/es are recognised whatever it says.
 };
 
 /**
  * The findings for `draft`, sent to `recipient` on `platform`, in the order
  * of their spans (whole-draft findings last). An empty list means nothing to
- * fix. Errors: invalid_utf8 with the offset of the first bad byte (that is
- * reported as an error, not a finding, since nothing else can be read
- * reliably); not_found for an unknown tier.
+ * fix. Spans always lie on UTF-8 boundaries of `draft`. Errors: invalid_utf8
+ * with the offset of the first bad byte (that is reported as an error, not a
+ * finding, since nothing else can be read reliably); not_found for an unknown
+ * tier or a field the platform does not have; limit_exceeded above
+ * max_text_size; discovery's errors when contexts are discovered.
+ * Thread-safe; each thread keeps small caches (buffers, the last names seen).
+ *
+ *     rapport::review_options o;
+ *     o.sender = &me;
+ *     o.contexts = {context};
+ *     auto found = rapport::review("Hi {{first_name}}, …", anna, platform, o);
+ *     // found->front().code == finding_code::placeholder_left, suggestion "Anna"
  */
 result<std::vector<finding>> review(std::string_view draft, const contact &recipient, const platform_profile &platform,
                                     const review_options &options = {});

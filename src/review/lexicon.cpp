@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include <unicode/uchar.h>
 
@@ -20,6 +22,14 @@ extern const std::string_view reasons_tsv;
 extern const std::string_view placeholder_words_tsv;
 extern const std::string_view nicknames_txt;
 } // namespace rapport::detail::review_data
+
+// The folding loop's helpers must inline, or the state they share escapes to
+// memory and every byte written through char* reloads it.
+#if defined(__GNUC__)
+#define RAPPORT_INLINE __attribute__((always_inline))
+#else
+#define RAPPORT_INLINE
+#endif
 
 namespace rapport::detail::review {
 namespace {
@@ -83,40 +93,69 @@ bool suspicious_cp(char32_t c) noexcept {
          (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
-bool is_alnum_byte(unsigned char b) noexcept {
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
-
 bool is_apostrophe(char32_t c) noexcept { return c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 
-std::uint64_t fnv(std::string_view s) noexcept {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char ch : s) { h ^= ch; h *= 1099511628211ULL; }
-  return h ? h : 1;
+// Word hashes: bytes are packed eight to a 64-bit chunk (a shift and an or
+// per byte, no multiply on the per-byte path) and each chunk is mixed with
+// MurmurHash3's finalizer. Folded words hold no NUL byte, so the packing is
+// injective within a chunk; the length goes into the final mix.
+inline std::uint64_t mix64(std::uint64_t h) noexcept {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
 }
 
-std::uint64_t german_hash(std::string_view w) noexcept {
-  std::uint64_t h = 1469598103934665603ULL;
-  char prev = 0;
-  for (char ch : w) {
-    if (ch == 'e' && (prev == 'a' || prev == 'o' || prev == 'u')) { prev = 0; continue; }
-    h ^= static_cast<unsigned char>(ch);
-    h *= 1099511628211ULL;
-    prev = ch;
+struct word_hasher {
+  std::uint64_t h = 0, acc = 0;
+  unsigned cnt = 0, len = 0;
+  void reset() noexcept { h = acc = 0; cnt = len = 0; }
+  void add(unsigned char c) noexcept {
+    acc |= static_cast<std::uint64_t>(c) << (8 * cnt);
+    ++len;
+    if (++cnt == 8) { h = mix64(h ^ acc); acc = 0; cnt = 0; }
   }
-  return h ? h : 1;
+  std::uint64_t done() const noexcept {
+    const std::uint64_t r = mix64(h ^ acc ^ (static_cast<std::uint64_t>(len) << 56) ^ 0x9E3779B97F4A7C15ULL);
+    return r ? r : 1;
+  }
+};
+
+// The hash word_hasher gives the lowercase of `len` ASCII letters at `p`,
+// read eight at a time straight from the source (reading the folded copy just
+// written would stall on store forwarding). `avail` bytes are readable at `p`.
+std::uint64_t hash_lower_letters(const char *p, std::size_t len, std::size_t avail) noexcept {
+  word_hasher w;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t lower = 0x2020202020202020ULL;
+    std::size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, p + k, 8);
+      w.h = mix64(w.h ^ (chunk | lower));
+    }
+    const std::size_t rest = len - k;
+    if (rest && k + 8 <= avail) {
+      std::uint64_t tail;
+      std::memcpy(&tail, p + k, 8);
+      w.acc = (tail | lower) & (~std::uint64_t{0} >> (64 - 8 * rest));
+    } else {
+      for (std::size_t r = 0; r < rest; ++r)
+        w.acc |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k + r] | 0x20)) << (8 * r);
+    }
+    w.len = static_cast<unsigned>(len);
+    return w.done();
+  } else {
+    for (std::size_t k = 0; k < len; ++k) w.add(static_cast<unsigned char>(p[k] | 0x20));
+    return w.done();
+  }
 }
+
+inline bool ascii_letter(unsigned char b) noexcept { return static_cast<unsigned char>((b | 0x20) - 'a') < 26; }
 
 std::size_t utf8_len(unsigned char b) noexcept { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
-
-bool has_umlaut(std::string_view s) noexcept {
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) != 0xC3) continue;
-    const auto b = static_cast<unsigned char>(s[i + 1]);
-    if (b == 0xA4 || b == 0xB6 || b == 0xBC || b == 0x84 || b == 0x96 || b == 0x9C) return true;
-  }
-  return false;
-}
 
 std::size_t table_size(std::size_t n) {
   std::size_t size = 16;
@@ -152,44 +191,150 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 // ---- folding ------------------------------------------------------------------
 
 void folded_text::clear() {
-  buf.clear();
-  src.clear();
-  words.clear();
-  suspicious = maybe_mojibake = non_ascii = false;
+  len = 0;
+  words = {};
+  suspicious = maybe_mojibake = non_ascii = spacing = delimiters = false;
 }
 
-std::uint64_t word_hash(std::string_view folded_word) noexcept { return fnv(folded_word); }
+std::uint64_t word_hash(std::string_view folded_word) noexcept {
+  word_hasher w;
+  for (unsigned char c : folded_word) w.add(c);
+  return w.done();
+}
 
 void fold(std::string_view text, folded_text &out) {
   out.clear();
-  out.buf.reserve(text.size() + 2);
-  out.src.reserve(text.size() + 2);
-  const auto sep = [&](std::size_t at) {
-    if (out.buf.empty() || out.buf.back() != ' ') { out.buf.push_back(' '); out.src.push_back(static_cast<std::uint32_t>(at)); }
+  // At most 4 output bytes per code point plus one separator, and a code
+  // point has at least one byte: 3 bytes per input byte is enough (a 2-byte
+  // code point gives at most 4 ASCII letters + 1 space).
+  const std::size_t cap = text.size() * 3 + 8;
+  if (out.buf.size() < cap) out.buf.resize(cap);
+  if (out.src.size() < cap) out.src.resize(cap);
+  if (out.store.size() < cap / 2 + 2) out.store.resize(cap / 2 + 2);
+  fword *W = out.store.data();
+  std::size_t nw = 0;
+  char *B = out.buf.data();
+  std::uint32_t *S = out.src.data();
+  std::size_t n = 0;
+
+  // The word being built, hashed as it grows.
+  bool open = false, umlaut = false, cjk = false;
+  std::size_t fb = 0;
+  word_hasher h, hg;
+  char prev = 0;
+  const auto emit = [&](char ch, std::size_t at) RAPPORT_INLINE {
+    if (!open) { open = true; fb = n; h.reset(); hg.reset(); prev = 0; umlaut = cjk = false; }
+    B[n] = ch;
+    S[n] = static_cast<std::uint32_t>(at);
+    ++n;
+    h.add(static_cast<unsigned char>(ch));
+    if (ch == 'e' && (prev == 'a' || prev == 'o' || prev == 'u')) { prev = 0; return; }
+    hg.add(static_cast<unsigned char>(ch));
+    prev = ch;
+  };
+  const auto sep = [&](std::size_t at) RAPPORT_INLINE {
+    if (open) {
+      fword &w = W[nw++];
+      w.fb = static_cast<std::uint32_t>(fb);
+      w.fe = static_cast<std::uint32_t>(n);
+      w.sb = S[fb];
+      const std::uint32_t last = S[n - 1];
+      w.se = static_cast<std::uint32_t>(last + utf8_len(static_cast<unsigned char>(text[last])));
+      w.h = h.done();
+      w.hg = hg.done();
+      w.umlaut = umlaut;
+      w.cjk = cjk;
+      open = false;
+    }
+    if (n == 0 || B[n - 1] != ' ') { B[n] = ' '; S[n] = static_cast<std::uint32_t>(at); ++n; }
   };
   sep(0);
   const latin_table *lt = nullptr;
   // Word breaks where letters meet digits ("bauma2025") and where Latin meets
   // CJK ("Voltaのサム"), so both halves can be matched.
   enum class cls : std::uint8_t { none, letter, digit, cjk } last = cls::none;
-  const auto push = [&](cls c, std::size_t at) {
-    if (last != cls::none && c != last && out.buf.back() != ' ') sep(at);
+  const auto push = [&](cls c, std::size_t at) RAPPORT_INLINE {
+    if (c != last && last != cls::none) sep(at);
     last = c;
   };
+  char before = 0;  // the previous source byte when it was ASCII white space
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     const auto b = static_cast<unsigned char>(text[i]);
+    // Fast path: a whole word of ASCII letters (followed by ASCII that is not a
+    // letter, or the end), copied lowercase and hashed eight bytes at a time.
+    if (!open && ascii_letter(b)) {
+      std::size_t j = i + 1;
+      while (j < text.size() && ascii_letter(static_cast<unsigned char>(text[j]))) ++j;
+      if (j == text.size() || static_cast<unsigned char>(text[j]) < 0x80) {
+        if (last != cls::letter) push(cls::letter, at);
+        const std::size_t len = j - i;
+        char *dst = B + n;
+        std::uint32_t *map = S + n;
+        const char *from = text.data() + i;
+        for (std::size_t k = 0; k < len; ++k) dst[k] = static_cast<char>(from[k] | 0x20);
+        for (std::size_t k = 0; k < len; ++k) map[k] = static_cast<std::uint32_t>(i + k);
+        bool digraph = false;
+        for (std::size_t k = 1; k < len; ++k)
+          if (dst[k] == 'e') {
+            const char p = dst[k - 1];
+            digraph = digraph || p == 'a' || p == 'o' || p == 'u';
+          }
+        fword &w = W[nw++];
+        w.fb = static_cast<std::uint32_t>(n);
+        w.fe = static_cast<std::uint32_t>(n + len);
+        w.sb = static_cast<std::uint32_t>(i);
+        w.se = static_cast<std::uint32_t>(j);
+        w.h = hash_lower_letters(from, len, text.size() - i);
+        if (digraph) {
+          word_hasher g;
+          char p = 0;
+          for (std::size_t k = 0; k < len; ++k) {
+            const char ch = B[n + k];
+            if (ch == 'e' && (p == 'a' || p == 'o' || p == 'u')) { p = 0; continue; }
+            g.add(static_cast<unsigned char>(ch));
+            p = ch;
+          }
+          w.hg = g.done();
+        } else {
+          w.hg = w.h;
+        }
+        w.umlaut = w.cjk = false;
+        n += len;
+        i = j;
+        before = 0;
+        continue;
+      }
+    }
     if (b < 0x80) {
       ++i;
-      if (is_alnum_byte(b)) push(b <= '9' ? cls::digit : cls::letter, at);
-      if (b >= 'A' && b <= 'Z') { out.buf.push_back(static_cast<char>(b + 32)); out.src.push_back(static_cast<std::uint32_t>(at)); }
-      else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) { out.buf.push_back(static_cast<char>(b)); out.src.push_back(static_cast<std::uint32_t>(at)); }
-      else {
-        if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || b == 0x7F) out.suspicious = true;
+      if (b >= 'a' && b <= 'z') {
+        if (last != cls::letter) push(cls::letter, at);
+        emit(static_cast<char>(b), at);
+      } else if (b >= 'A' && b <= 'Z') {
+        if (last != cls::letter) push(cls::letter, at);
+        emit(static_cast<char>(b + 32), at);
+      } else if (b >= '0' && b <= '9') {
+        if (last != cls::digit) push(cls::digit, at);
+        emit(static_cast<char>(b), at);
+      } else {
+        switch (b) {
+        case ' ': case '\n': case '\r':
+          if (before) out.spacing = true;
+          break;
+        case '\t': out.spacing = true; break;
+        case '{': case '[': case '<': case '%': case '#': case '_': case '$': case '*': out.delimiters = true; break;
+        default:
+          if (b < 0x20 || b == 0x7F) out.suspicious = true;
+        }
         sep(at);
+        before = (b == ' ' || b == '\n' || b == '\r' || b == '\t') ? static_cast<char>(b) : 0;
+        continue;
       }
+      before = 0;
       continue;
     }
+    before = 0;
     out.non_ascii = true;
     const char32_t c = detail::decode_utf8(text, i);
     if (c >= 0xC2 && c <= 0xF4) out.maybe_mojibake = true;
@@ -201,7 +346,8 @@ void fold(std::string_view text, folded_text &out) {
     }
     if (e && e->kind == cp_kind::letter) {
       push(cls::letter, at);
-      for (std::size_t k = 0; k < e->len; ++k) { out.buf.push_back(e->s[k]); out.src.push_back(static_cast<std::uint32_t>(at)); }
+      for (std::size_t k = 0; k < e->len; ++k) emit(e->s[k], at);
+      if ((c | 0x20) == 0xE4 || (c | 0x20) == 0xF6 || (c | 0x20) == 0xFC) umlaut = true;
       continue;
     }
     if (e && e->kind == cp_kind::drop) continue;
@@ -212,40 +358,26 @@ void fold(std::string_view text, folded_text &out) {
     const bool mark = type >= U_NON_SPACING_MARK && type <= U_COMBINING_SPACING_MARK;
     const bool digit = type == U_DECIMAL_DIGIT_NUMBER || type == U_LETTER_NUMBER;
     if (!(letter || mark || digit)) { sep(at); continue; }
-    if (letter || digit) push(is_cjk_cp(c) ? cls::cjk : digit ? cls::digit : cls::letter, at);
-    detail::append_utf8(out.buf, letter ? static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)) : c);
-    out.src.resize(out.buf.size(), static_cast<std::uint32_t>(at));
+    const bool han = is_cjk_cp(c);
+    if (letter || digit) push(han ? cls::cjk : digit ? cls::digit : cls::letter, at);
+    char32_t o = letter ? static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)) : c;
+    char tmp[4];
+    std::size_t len = 0;
+    if (o < 0x80) { tmp[len++] = static_cast<char>(o); }
+    else if (o < 0x800) { tmp[len++] = static_cast<char>(0xC0 | (o >> 6)); tmp[len++] = static_cast<char>(0x80 | (o & 0x3F)); }
+    else if (o < 0x10000) {
+      tmp[len++] = static_cast<char>(0xE0 | (o >> 12)); tmp[len++] = static_cast<char>(0x80 | ((o >> 6) & 0x3F));
+      tmp[len++] = static_cast<char>(0x80 | (o & 0x3F));
+    } else {
+      tmp[len++] = static_cast<char>(0xF0 | (o >> 18)); tmp[len++] = static_cast<char>(0x80 | ((o >> 12) & 0x3F));
+      tmp[len++] = static_cast<char>(0x80 | ((o >> 6) & 0x3F)); tmp[len++] = static_cast<char>(0x80 | (o & 0x3F));
+    }
+    for (std::size_t k = 0; k < len; ++k) emit(tmp[k], at);
+    if (han) cjk = true;
   }
   sep(text.size());
-  // Words.
-  const std::string_view buf = out.buf;
-  for (std::size_t i = 0; i < buf.size();) {
-    if (buf[i] == ' ') { ++i; continue; }
-    std::size_t j = i;
-    bool cjk = false;
-    while (j < buf.size() && buf[j] != ' ') {
-      if (static_cast<unsigned char>(buf[j]) >= 0xE1) {
-        std::size_t k = j;
-        if (is_cjk_cp(detail::decode_utf8(buf, k))) cjk = true;
-        j = k;
-      } else {
-        ++j;
-      }
-    }
-    fword w;
-    w.fb = static_cast<std::uint32_t>(i);
-    w.fe = static_cast<std::uint32_t>(j);
-    w.sb = out.src[i];
-    const std::uint32_t last = out.src[j - 1];
-    w.se = static_cast<std::uint32_t>(last + utf8_len(static_cast<unsigned char>(text[last])));
-    const std::string_view word = buf.substr(i, j - i);
-    w.h = fnv(word);
-    w.hg = german_hash(word);
-    w.umlaut = out.non_ascii && has_umlaut(text.substr(w.sb, w.se - w.sb));
-    w.cjk = cjk;
-    out.words.push_back(w);
-    i = j;
-  }
+  out.len = n;
+  out.words = std::span<const fword>(W, nw);
 }
 
 // ---- phrases ------------------------------------------------------------------
@@ -261,7 +393,7 @@ phrase make_phrase(std::string_view text, int tag) {
     p.hg.push_back(w.hg);
     p.cjk = p.cjk || w.cjk;
   }
-  if (!f.words.empty()) p.folded = f.buf.substr(1, f.buf.size() - 2);
+  if (!f.words.empty()) p.folded = std::string(f.text().substr(1, f.len - 2));
   return p;
 }
 
@@ -357,7 +489,7 @@ lexicon build_lexicon() {
   lexicon lx;
   for_each_line(d::greetings_tsv, [&](std::string_view line) {
     const auto f = split_tabs(line);
-    if (f.size() >= 3) lx.greetings.push_back(make_phrase(f[1], f[2] == "1" ? 1 : 0));
+    if (f.size() >= 3) lx.greetings.push_back(make_phrase(f[1], (f[2] == "1" ? 1 : 0) | (f[0] == "fr" ? 2 : 0)));
   });
   std::stable_sort(lx.greetings.begin(), lx.greetings.end(),
                    [](const phrase &a, const phrase &b) { return a.h.size() > b.h.size(); });

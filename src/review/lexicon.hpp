@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,18 @@ struct fword {
 
 /** A folded text with its map back to the source. */
 struct folded_text {
-  std::string buf;                 ///< " word word … " (leading and trailing space)
+  std::string buf;                 ///< " word word … " (leading and trailing space) in [0, len); capacity beyond
   std::vector<std::uint32_t> src;  ///< source byte offset of each byte of buf
-  std::vector<fword> words;
+  std::size_t len = 0;
+  std::vector<fword> store;        ///< capacity for words
+  std::span<const fword> words;    ///< the words, in store
   bool suspicious = false;         ///< a C0/C1 control, default-ignorable or bidi code point occurs
   bool maybe_mojibake = false;     ///< a code point that can start a mojibake run occurs
   bool non_ascii = false;
+  bool spacing = false;            ///< a tab, or white space after white space (doubled spaces, blank lines)
+  bool delimiters = false;         ///< one of { [ < % # _ $ * (placeholders start with them)
 
+  std::string_view text() const { return std::string_view(buf.data(), len); }
   std::string_view word(const fword &w) const { return std::string_view(buf).substr(w.fb, w.fe - w.fb); }
   void clear();
 };
@@ -99,7 +105,7 @@ enum class title_gender { none, feminine, masculine };
 
 /** The parsed word lists. */
 struct lexicon {
-  std::vector<phrase> greetings;   ///< tag 1 = needs a name; longest first
+  std::vector<phrase> greetings;   ///< tag bit 1 = needs a name, bit 2 = French; longest first
   word_map honorifics;             ///< value: title_gender
   word_map fillers;
   word_map stopwords;

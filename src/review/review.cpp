@@ -66,6 +66,16 @@ char32_t cp_at(std::string_view s, std::size_t i) noexcept {
 
 bool is_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 
+// Bytes of the horizontal white space at d[p]: space, tab, no-break space
+// (U+00A0) or narrow no-break space (U+202F, French typography); 0 for none.
+std::size_t hspace_at(std::string_view d, std::size_t p) noexcept {
+  if (p >= d.size()) return 0;
+  if (is_hspace(d[p])) return 1;
+  if (d.substr(p, 2) == "\u00A0") return 2;
+  if (d.substr(p, 3) == "\u202F") return 3;
+  return 0;
+}
+
 bool is_cjk_cp(char32_t c) noexcept {
   return (c >= 0x1100 && c < 0x1200) || (c >= 0x3040 && c < 0x3100) || (c >= 0x3130 && c < 0x3190) ||
          (c >= 0x3400 && c < 0x4DC0) || (c >= 0x4E00 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0) ||
@@ -114,24 +124,71 @@ struct memo {
   }
 };
 
-struct workspace {
-  folded_text draft;
-  folded_text tmp;
-  memo<std::string, std::string> companies;
-  memo<place_id, std::vector<std::string>> places;
+// Facts a note may mention, as phrases matched on German hashes. Reused per
+// thread: reset() keeps the vectors' capacity.
+struct needle_set {
+  std::vector<phrase> items;
+  std::size_t count = 0;
+  std::uint64_t bloom = 0;
+
+  void reset() { count = 0; bloom = 0; }
+  bool empty() const { return count == 0; }
+
+  std::size_t next() {
+    if (count == items.size()) items.emplace_back();
+    phrase &p = items[count];
+    p.h.clear();
+    p.hg.clear();
+    p.folded.clear();
+    p.cjk = false;
+    return count++;
+  }
+
+  void add(std::string_view text, folded_text &tmp, bool significant_words = false) {
+    if (text.empty() || find_invalid_utf8(text)) return;
+    fold(text, tmp);
+    if (tmp.words.empty()) return;
+    bool cjk = false;
+    for (const auto &wd : tmp.words) cjk = cjk || wd.cjk;
+    const std::size_t k = next();
+    for (const auto &wd : tmp.words) { items[k].h.push_back(wd.h); items[k].hg.push_back(wd.hg); }
+    items[k].cjk = cjk;
+    if (cjk) items[k].folded = std::string(tmp.text().substr(1, tmp.len - 2));
+    bloom |= 1ULL << (items[k].hg[0] & 63);
+    if (cjk || tmp.words.size() < 2) return;
+    if (significant_words) {
+      const lexicon &lx = lex();
+      for (const auto &wd : tmp.words) {
+        if (wd.fe - wd.fb < 4 || lx.stopwords.find(wd.h) >= 0) continue;
+        const std::size_t one = next();
+        items[one].h.push_back(wd.h);
+        items[one].hg.push_back(wd.hg);
+        bloom |= 1ULL << (wd.hg & 63);
+      }
+    }
+    // "Web Summit 2025" is also "Web Summit".
+    const auto last = tmp.word(tmp.words.back());
+    if (std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const std::size_t q = next();
+      items[q].h.assign(items[k].h.begin(), items[k].h.end() - 1);
+      items[q].hg.assign(items[k].hg.begin(), items[k].hg.end() - 1);
+    }
+  }
+
+  bool found_in(const folded_text &ft) const {
+    for (std::size_t i = 0; i < count; ++i)
+      if (items[i].cjk && ft.text().find(items[i].folded) != std::string_view::npos) return true;
+    for (std::size_t k = 0; k < ft.words.size(); ++k) {
+      const std::uint64_t hg = ft.words[k].hg;
+      if (!(bloom & (1ULL << (hg & 63)))) continue;
+      for (std::size_t i = 0; i < count; ++i) {
+        const phrase &p = items[i];
+        if (!p.cjk && p.hg[0] == hg && phrase_at(ft, k, p, true)) return true;
+      }
+    }
+    return false;
+  }
 };
-
-workspace &ws() {
-  thread_local workspace w;
-  return w;
-}
-
-std::string company_display(workspace &w, const std::string &raw) {
-  return w.companies.get(raw, [&] {
-    auto d = company_display_name(raw);
-    return d ? *d : std::string();
-  });
-}
 
 // ---- names ------------------------------------------------------------------------------
 
@@ -171,8 +228,9 @@ std::string without_spaces(std::string_view s) {
   return out;
 }
 
-name_parts parts_of(const person_name &name, folded_text &tmp) {
-  name_parts p;
+void parts_into(const person_name &name, name_parts &p, folded_text &tmp) {
+  p.words.clear();
+  p.cjk_forms.clear();
   const person_name *n = &name;
   person_name parsed;
   if (name.given.empty() && name.family.empty() && name.preferred.empty() && !name.raw.empty()) {
@@ -188,7 +246,48 @@ name_parts parts_of(const person_name &name, folded_text &tmp) {
     for (const auto &s : {f, g, pr, f + g, g + f})
       if (!s.empty()) p.cjk_forms.push_back(s);
   }
-  return p;
+}
+
+// The parts of the last name seen, per thread: a batch reviews many notes
+// from one sender, and compose reviews several drafts for one recipient.
+struct parts_cache {
+  std::string given, family, preferred, middle, raw;
+  name_parts parts;
+  bool valid = false;
+
+  const name_parts &get(const person_name &n, folded_text &tmp) {
+    if (valid && n.given == given && n.family == family && n.preferred == preferred && n.middle == middle && n.raw == raw)
+      return parts;
+    parts_into(n, parts, tmp);
+    given = n.given;
+    family = n.family;
+    preferred = n.preferred;
+    middle = n.middle;
+    raw = n.raw;
+    valid = true;
+    return parts;
+  }
+};
+
+struct workspace {
+  folded_text draft;
+  folded_text tmp;
+  memo<std::string, std::string> companies;
+  memo<place_id, std::vector<std::string>> places;
+  needle_set needles;
+  parts_cache recipient, sender;
+};
+
+workspace &ws() {
+  thread_local workspace w;
+  return w;
+}
+
+std::string company_display(workspace &w, const std::string &raw) {
+  return w.companies.get(raw, [&] {
+    auto d = company_display_name(raw);
+    return d ? *d : std::string();
+  });
 }
 
 bool word_matches(const fword &w, std::string_view folded, std::string_view source, const name_word &n,
@@ -216,11 +315,11 @@ const char *unit_words(length_unit u) {
   return "units";
 }
 
-void check_limit(std::string_view draft, const platform_profile &platform, std::size_t limit,
+void check_limit(std::string_view draft, bool ascii, const platform_profile &platform, std::size_t limit,
                  const review_options &opt, std::vector<finding> &out) {
   if (limit == no_limit) return;
   std::size_t n = 0;
-  if (platform.unit != length_unit::x_weighted && detail::is_ascii(draft)) {
+  if (platform.unit != length_unit::x_weighted && ascii) {
     n = draft.size();
   } else {
     auto len = length(draft, platform.unit);
@@ -633,6 +732,7 @@ enum class token_class { honorific, name_ok, name_bad, filler, stop };
 token_class classify_token(const greeting_ctx &g, std::size_t b, std::size_t e, bool &sender_name, title_gender &gender) {
   const lexicon &lx = lex();
   const std::string_view text = g.draft.substr(b, e - b);
+  if (g.rp.words.empty() && g.rp.cjk_forms.empty()) return token_class::name_ok;  // nothing to compare with
   if (has_cjk(text)) {
     if (!g.rp.any_cjk) return token_class::name_ok;  // cannot judge a CJK name against a Latin one
     const std::string core = without_spaces(strip_cjk_suffix(text));
@@ -644,6 +744,10 @@ token_class classify_token(const greeting_ctx &g, std::size_t b, std::size_t e, 
     }
     return token_class::name_bad;
   }
+  // A Latin name for a recipient whose name is written only in CJK ("Hi Taro"
+  // to 山田 太郎): transliteration cannot tell, so it is not judged.
+  if (g.rp.any_cjk && std::none_of(g.rp.words.begin(), g.rp.words.end(), [](const name_word &n) { return n.latin; }))
+    return token_class::name_ok;
   // The folded words of the token.
   std::size_t first = 0;
   while (first < g.ft.words.size() && g.ft.words[first].sb < b) ++first;
@@ -735,11 +839,12 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   for (const auto &p : lx.greetings)
     if (phrase_at(ft, w0, p, false)) { gp = &p; break; }
   if (!gp) return;
-  const bool needs_name = gp->tag == 1;
+  const bool needs_name = (gp->tag & 1) != 0;
+  const bool french = (gp->tag & 2) != 0;  // "Bonjour !": French puts a space before ! ? : ;
   const std::size_t gb = start, ge = ft.words[w0 + gp->h.size() - 1].se;
   const std::string greeting(d.substr(gb, ge - gb));
   std::size_t p = ge, spaces = 0;
-  while (p < d.size() && is_hspace(d[p])) { ++p; ++spaces; }
+  for (std::size_t l; (l = hspace_at(d, p)) != 0; p += l) ++spaces;
   const char c = p < d.size() ? d[p] : '\0';
   const auto suggest = [&](std::string_view punct) {
     std::string name = informal_name(g.recipient, g.locale);
@@ -754,10 +859,11 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
     return;
   }
   if (c == ',' || c == '!' || c == '.' || c == ':' || c == ';' || c == '?') {
-    if (spaces > 0 || needs_name) { empty(p + 1, std::string_view(&d[p], 1)); return; }
+    const bool typography = french && c != ',' && c != '.' && !needs_name;
+    if ((spaces > 0 && !typography) || needs_name) { empty(p + 1, std::string_view(&d[p], 1)); return; }
     if (c != ',') return;
     ++p;
-    while (p < d.size() && is_hspace(d[p])) ++p;
+    for (std::size_t l; (l = hspace_at(d, p)) != 0;) p += l;
   }
   // "Hi {}", "Hi []", "Hi <>", "Hi ()": a merge field that came out empty.
   for (std::string_view pair : {"{{}}", "{}", "[]", "<>", "()", "%%"}) {
@@ -788,17 +894,23 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
     if (cls == token_class::honorific && e < d.size() && d[e] == '.') ++e;
     toks[nt++] = {q, e, cls, sender, tg};
     q = e;
-    while (q < d.size() && d[q] == ' ') ++q;
+    for (std::size_t l; (l = hspace_at(d, q)) != 0;) q += l;
     if (q == e && !(q < d.size() && nm::is_letter(cp_at(d, q)))) break;
   }
   if (filler || nt == 0) return;
   // What follows the name.
   std::size_t after = toks[nt - 1].e;
-  while (after < d.size() && is_hspace(d[after])) ++after;
+  for (std::size_t l; (l = hspace_at(d, after)) != 0;) after += l;
   const char next = after < d.size() ? d[after] : '\0';
   closed = next == '\0' || next == ',' || next == '!' || next == '.' || next == ':' || next == ';' || next == '\n' ||
            next == '\r' || next == '?' || next == '-' || static_cast<unsigned char>(next) >= 0x80;
   if (after_comma && !closed) return;  // "Hi, I'm Sam from …": no name after the comma
+  // "Hi Sam here", "Hallo, Sam hier": the sender introducing themselves.
+  if (!closed) {
+    const std::size_t we = token_end(d, after);
+    const std::string_view w = d.substr(after, we - after);
+    if (w == "here" || w == "hier" || w == "ici" || w == "aqui" || w == "aquí") return;
+  }
   std::size_t nb = 0, ne = 0, bad_count = 0;
   bool sender_bad = false, honorific = false;
   title_gender tg = title_gender::none;
@@ -836,6 +948,14 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
 
 // ---- all_caps_name ----------------------------------------------------------------------------------
 
+// Cheap pre-test for is_all_caps_name(): three bytes or more, no ASCII lowercase letter.
+bool maybe_caps(std::string_view s) noexcept {
+  if (s.size() < 3) return false;
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
 void check_all_caps(std::string_view d, const folded_text &ft, const name_parts &rp, std::vector<finding> &out) {
   const lexicon &lx = lex();
   if (rp.words.empty()) return;
@@ -843,7 +963,7 @@ void check_all_caps(std::string_view d, const folded_text &ft, const name_parts 
     const fword &wd = ft.words[k];
     const std::string_view src = d.substr(wd.sb, wd.se - wd.sb);
     const name_word *hit = nullptr;
-    if (!wd.cjk && is_all_caps_name(src))
+    if (!wd.cjk && maybe_caps(src) && is_all_caps_name(src))
       for (const auto &n : rp.words)
         if (word_matches(wd, ft.word(wd), src, n, lx)) { hit = &n; break; }
     if (!hit) { ++k; continue; }
@@ -894,52 +1014,6 @@ void check_boilerplate(std::string_view d, const folded_text &ft, std::vector<fi
 
 // ---- no_reason ----------------------------------------------------------------------------------------------
 
-struct needle_set {
-  std::vector<phrase> items;
-  std::uint64_t bloom = 0;
-  void add(std::string_view text, workspace &w, bool significant_words = false) {
-    if (text.empty() || find_invalid_utf8(text)) return;
-    phrase p = make_phrase(text);
-    if (p.h.empty()) return;
-    bloom |= 1ULL << (p.hg[0] & 63);
-    if (significant_words && p.h.size() > 1 && !p.cjk) {
-      const lexicon &lx = lex();
-      fold(text, w.tmp);
-      for (const auto &wd : w.tmp.words) {
-        if (wd.fe - wd.fb < 4 || lx.stopwords.find(wd.h) >= 0) continue;
-        phrase one;
-        one.h = {wd.h};
-        one.hg = {wd.hg};
-        bloom |= 1ULL << (wd.hg & 63);
-        items.push_back(std::move(one));
-      }
-    }
-    // "Web Summit 2025" is also "Web Summit".
-    if (p.h.size() > 1 && !p.cjk) {
-      fold(text, w.tmp);
-      const auto last = w.tmp.word(w.tmp.words.back());
-      if (std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        phrase q = p;
-        q.h.pop_back();
-        q.hg.pop_back();
-        items.push_back(std::move(q));
-      }
-    }
-    items.push_back(std::move(p));
-  }
-  bool found_in(const folded_text &ft) const {
-    for (const auto &p : items)
-      if (p.cjk && ft.buf.find(p.folded) != std::string::npos) return true;
-    for (std::size_t k = 0; k < ft.words.size(); ++k) {
-      const std::uint64_t hg = ft.words[k].hg;
-      if (!(bloom & (1ULL << (hg & 63)))) continue;
-      for (const auto &p : items)
-        if (!p.cjk && p.hg[0] == hg && phrase_at(ft, k, p, true)) return true;
-    }
-    return false;
-  }
-};
-
 const std::vector<std::string> &place_names(place_id id, workspace &w) {
   return w.places.get(id, [&] {
     std::vector<std::string> names;
@@ -975,59 +1049,69 @@ std::string context_hint(const shared_context &c) {
   return {};
 }
 
-void check_reason(const folded_text &ft, const contact &recipient, const std::vector<shared_context> &contexts,
-                  const review_options &opt, workspace &w, std::vector<finding> &out) {
+bool generic_reason(const folded_text &ft) {
+  const lexicon &lx = lex();
+  for (std::size_t k = 0; k < ft.words.size(); ++k)
+    if (lx.reasons.longest_at(ft, k)) return true;
+  return false;
+}
+
+void check_reason(const folded_text &ft, const contact &recipient, const contact *sender,
+                  const std::vector<shared_context> &contexts, const review_options &opt, workspace &w,
+                  std::vector<finding> &out) {
+  if (generic_reason(ft)) return;
+  needle_set &n = w.needles;
+  n.reset();
+  // Why the sender writes is a reason too ("I'd love to talk about battery passports").
+  if (sender) n.add(sender->purpose, w.tmp, true);
   if (contexts.empty()) {
-    const lexicon &lx = lex();
-    for (std::size_t k = 0; k < ft.words.size(); ++k)
-      if (lx.reasons.longest_at(ft, k)) return;
+    if (!n.empty() && n.found_in(ft)) return;
     out.push_back(make(finding_code::no_reason, severity::warning, 0, 0,
                        "The note gives no reason to connect: mention what you share (an event, a city, a contact).", ""));
     return;
   }
-  needle_set n;
   for (const auto &c : contexts) {
     switch (c.kind) {
     case context_kind::event:
-      n.add(c.event_name, w);
+      n.add(c.event_name, w.tmp);
       if (opt.dir)
         if (const event *e = opt.dir->find_event(c.event_id)) {
-          n.add(e->name, w);
-          for (const auto &a : e->aliases) n.add(a, w);
+          n.add(e->name, w.tmp);
+          for (const auto &a : e->aliases) n.add(a, w.tmp);
         }
       break;
     case context_kind::same_city:
       if (c.place != no_place)
-        for (const auto &name : place_names(c.place, w)) n.add(name, w);
+        for (const auto &name : place_names(c.place, w)) n.add(name, w.tmp);
       if (recipient.place != no_place && recipient.place != c.place)
-        for (const auto &name : place_names(recipient.place, w)) n.add(name, w);
+        for (const auto &name : place_names(recipient.place, w)) n.add(name, w.tmp);
       for (std::string_view loc = recipient.location; !loc.empty();) {
         const auto comma = loc.find(',');
-        n.add(trim(loc.substr(0, comma)), w);
+        n.add(trim(loc.substr(0, comma)), w.tmp);
         loc = comma == std::string_view::npos ? std::string_view{} : loc.substr(comma + 1);
       }
       break;
     case context_kind::challenge:
-      n.add(c.challenge_title, w, true);
-      n.add(c.offer_summary, w, true);
-      n.add(c.industry, w);
+      n.add(c.challenge_title, w.tmp, true);
+      n.add(c.offer_summary, w.tmp, true);
+      n.add(c.industry, w.tmp);
       if (opt.dir)
         if (const challenge *ch = opt.dir->find_challenge(c.challenge_id))
-          for (const auto &k : ch->keywords) n.add(k, w);
+          for (const auto &k : ch->keywords) n.add(k, w.tmp);
       break;
     case context_kind::mutual_connection:
-      n.add(c.mutual_name, w);
+      n.add(c.mutual_name, w.tmp);
       if (!c.mutual_name.empty() && !find_invalid_utf8(c.mutual_name)) {
         const auto sp = c.mutual_name.find(' ');
-        if (sp != std::string::npos && sp >= 3) n.add(std::string_view(c.mutual_name).substr(0, sp), w);
+        if (sp != std::string::npos && sp >= 3) n.add(std::string_view(c.mutual_name).substr(0, sp), w.tmp);
       }
       break;
     case context_kind::past_employer:
-      if (!find_invalid_utf8(c.organization)) n.add(company_display(w, c.organization), w);
-      n.add(c.organization, w);
+      if (!find_invalid_utf8(c.organization)) n.add(company_display(w, c.organization), w.tmp);
+      n.add(c.organization, w.tmp);
       break;
-    case context_kind::school: n.add(c.school, w, true); break;
-    case context_kind::topic: n.add(c.topic, w, true); break;
+    case context_kind::school: n.add(c.school, w.tmp, true); break;
+    case context_kind::topic: n.add(c.topic, w.tmp, true); break;
     }
   }
   if (n.found_in(ft)) return;
@@ -1044,15 +1128,16 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
     for (const auto &n : sp.words)
       if (n.h == wd.h || (n.hg == wd.hg && (n.umlaut || wd.umlaut))) return;
   for (const auto &f : sp.cjk_forms)
-    if (ft.buf.find(f) != std::string::npos) return;
+    if (ft.text().find(f) != std::string_view::npos) return;
   for (std::size_t k = 0; k < ft.words.size(); ++k)
     if (lx.introductions.longest_at(ft, k)) return;
-  needle_set orgs;
+  needle_set &orgs = w.needles;
+  orgs.reset();
   for (const auto &o : sender.organizations) {
     if (o.name.empty() || find_invalid_utf8(o.name)) continue;
-    orgs.add(company_display(w, o.name), w);
+    orgs.add(company_display(w, o.name), w.tmp);
   }
-  if (!orgs.items.empty() && orgs.found_in(ft)) return;
+  if (!orgs.empty() && orgs.found_in(ft)) return;
   out.push_back(make(finding_code::no_self_introduction, severity::warning, 0, 0,
                      "The note never says who you are: add your name or where you work.", ""));
 }
@@ -1083,37 +1168,40 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   const std::string_view locale =
       !options.locale.empty() ? std::string_view(options.locale) : std::string_view(recipient.locale);
 
-  check_limit(draft, platform, *limit, options, out);
-  fold(draft, w.draft);
-  // fold() reuses w.tmp for names; keep the draft's fold in w.draft.
+  fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
   const folded_text &ft = w.draft;
+  check_limit(draft, !ft.non_ascii, platform, *limit, options, out);
   if (ft.suspicious) check_invisible(draft, out);
   if (ft.maybe_mojibake) check_mojibake(draft, out);
-  check_whitespace(draft, out);
-  check_placeholders(draft, recipient, locale, w, out);
+  if (ft.spacing) check_whitespace(draft, out);
+  if (ft.delimiters) check_placeholders(draft, recipient, locale, w, out);
 
-  const name_parts rp = parts_of(recipient.name, w.tmp);
-  name_parts sp;
-  if (options.sender) sp = parts_of(options.sender->name, w.tmp);
+  const name_parts &rp = w.recipient.get(recipient.name, w.tmp);
+  static const name_parts no_parts;
+  const name_parts &sp = options.sender ? w.sender.get(options.sender->name, w.tmp) : no_parts;
   const greeting_ctx g{draft, recipient, options.sender, locale, ft, rp, options.sender ? &sp : nullptr, w};
   // A placeholder right after the greeting is reported once, as a placeholder.
   check_greeting(g, out);
   check_all_caps(draft, ft, rp, out);
   check_boilerplate(draft, ft, out);
-  check_reason(ft, recipient, *contexts, options, w, out);
+  check_reason(ft, recipient, options.sender, *contexts, options, w, out);
   if (options.sender) check_introduction(ft, *options.sender, sp, w, out);
 
-  // A name garbled by mojibake is reported once, as mojibake.
+  // Text garbled by mojibake is reported once, as mojibake ("Ã\u00AD" hides a soft hyphen).
   std::vector<std::pair<std::size_t, std::size_t>> garbled;
   for (const auto &f : out)
     if (f.code == finding_code::mojibake) garbled.emplace_back(f.begin, f.end);
   if (!garbled.empty())
     std::erase_if(out, [&](const finding &f) {
-      if (f.code != finding_code::wrong_name && f.code != finding_code::all_caps_name) return false;
+      if (f.code != finding_code::wrong_name && f.code != finding_code::all_caps_name &&
+          f.code != finding_code::invisible_characters)
+        return false;
       for (const auto &[b, e] : garbled)
         if (f.begin < e && b < f.end) return true;
       return false;
     });
+  // Keep the per-thread buffers for ordinary notes, not for a one-off huge draft.
+  if (w.draft.buf.size() > (std::size_t{1} << 20)) w.draft = folded_text{};
   std::stable_sort(out.begin(), out.end(), [](const finding &a, const finding &b) {
     const bool wa = a.begin == 0 && a.end == 0, wb = b.begin == 0 && b.end == 0;
     if (wa != wb) return wb;

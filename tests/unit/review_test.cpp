@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -171,12 +172,16 @@ TEST_CASE("review - real blunders in four languages are caught") {
       {"Sehr geehrte Frau Müller, ich bin Sam von Volta. Wir stellen beide auf der bauma aus.", &anna, "wrong_name", "Müller"},
       {"Hallo Herr Schmidt, ich bin Sam von Volta. Wir stellen beide auf der bauma aus.", &anna_f, "wrong_name", "Herr"},
       {"Hallo JÜRGEN, ich bin Sam von Volta. Wir stellen beide auf der bauma aus.", &jurgen, "all_caps_name", "JÜRGEN"},
+      {"Hi JURGEN, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen, "all_caps_name", "JURGEN"},
+      {"Hi JUERGEN, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen, "all_caps_name", "JUERGEN"},
       {"Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.", &anna,
        "generic_boilerplate no_reason no_self_introduction"},
       {"Hallo Anna, ich bin Sam von Volta. Schöne Grüße!", &anna, "no_reason"},
       {"Hallo Anna, wir stellen beide auf der bauma aus. Treffen wir uns?", &anna, "no_self_introduction"},
       // French
       {"Bonjour , je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "empty_greeting", "Bonjour ,"},
+      {"Bonjour\u00A0Marie\u00A0! Je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "wrong_name", "Marie"},
+      {"Chère , je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "empty_greeting", "Chère ,"},
       {"Bonjour {prénom}, je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "placeholder_left", "{prénom}"},
       {"Bonjour Marie, je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "wrong_name", "Marie"},
       {"Salut ANNA, je suis Sam de Volta. Nous exposons tous les deux au salon bauma.", &anna, "all_caps_name", "ANNA"},
@@ -219,6 +224,7 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
   const auto yamada = named("山田 太郎", "ja");
   const auto kovacs = named("Kovács Anna", "hu");
   const auto mari = named("MARI-LIIS TAMM");
+  const auto liz = named("Elizabeth Warren");
   const auto me = sam();
   struct row { std::string draft; const rapport::contact *to; };
   const std::vector<row> table = {
@@ -236,16 +242,31 @@ TEST_CASE("review - well-formed notes in four languages have no findings") {
       {"Chère Madame Schmidt,\n\nje suis Sam Taylor, de Volta. Nous exposons tous les deux à bauma. Ce serait un plaisir de "
        "passer à votre stand.\n\nBien cordialement,\nSam", &anna},
       {"Salut Kate ! Sam de Volta ici : on se croise à bauma ?", &kate},
+      {"Bonjour ! Je suis Sam de Volta ; nous exposons tous les deux à bauma.", &anna},
+      {"Bonjour\u202FAnna\u202F! Je suis Sam de Volta, on se voit à bauma\u202F?", &anna},
+      {"Hi\u00A0Anna, I'm Sam from Volta. See you at bauma?", &anna},
       {"Hola, Anna. Soy Sam, de Volta. Ambos exponemos en bauma; ¿nos vemos allí?", &anna},
       {"Estimada Sra. Schmidt:\n\nSoy Sam Taylor, de Volta. He visto que usted y yo exponemos en bauma. Sería estupendo pasar "
        "por su stand a saludarle.\n\nSaludos cordiales,\nSam", &anna},
       {"¡Hola Jürgen! Soy Sam de Volta y también estaré en bauma. ¿Un café?", &jurgen},
       {"山田様、Voltaのサムです。baumaでお会いできればうれしいです。", &yamada},
+      {"Hi Taro, I'm Sam from Volta. See you at bauma?", &yamada},
+      {"Dear Yamada-san, I'm Sam from Volta. See you at bauma?", &yamada},
       {"Hi Kovács Anna, I\u2019m Sam from Volta. We\u2019re both exhibiting at bauma \u2014 shall we meet?", &kovacs},
       {"Hi Mari-Liis, I'm Sam from Volta. We're both exhibiting at bauma.", &mari},
       {"Hi there, I'm Sam from Volta. We both exhibit at #bauma2025 \u2014 C# and F# tooling, 50% off <3 [sic]. "
        "Write to sam@volta.example or see <https://volta.example/bauma>.", &anna},
       {"Hi Anna,\n\nI\u2019m Sam.\n\nSee you at bauma!\n\nSam", &anna},
+      {"Hallo Frau Schmidt, ich bin Sam von Volta. Wir sehen uns auf der bauma!", &anna},
+      {"Dear Dr. Schmidt, I'm Sam from Volta. We're both exhibiting at bauma.", &anna},
+      {"Hi Jürgen, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen},
+      {"Hi Jurgen, I'm Sam from Volta. We're both exhibiting at bauma.", &jurgen},
+      {"Hi Sam here from Volta \u2014 see you at bauma, Anna?", &anna},
+      {"Dear Hiring Manager, I'm Sam from Volta and we both exhibit at bauma.", &anna},
+      {"Hi Munich team! I'm Sam from Volta; see you at bauma?", &anna},
+      {"Sehr geehrte Damen und Herren, mein Name ist Sam Taylor. Wir stellen auf der bauma aus.", &anna},
+      {"Bonjour Madame, je suis Sam de Volta. Nous serons à bauma.", &anna},
+      {"Hi Liz, I'm Sam from Volta. See you at bauma?", &liz},
   };
   REQUIRE(table.size() >= 15);
   rapport::review_options opt;
@@ -457,6 +478,39 @@ TEST_CASE("review - every kind of shared context counts when the note mentions i
   }
 }
 
+TEST_CASE("review - greeting the sender's own name says so") {
+  const auto anna = named("Anna Schmidt");
+  const auto me = sam();
+  rapport::review_options opt;
+  opt.sender = &me;
+  opt.contexts = {bauma()};
+  const auto found = run("Hi Sam, I'm Sam from Volta. See you at bauma?", anna, opt);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == finding_code::wrong_name);
+  CHECK(found[0].level == rapport::severity::error);
+  CHECK(found[0].message.find("sender") != std::string::npos);
+  CHECK(found[0].suggestion == "Anna");
+  const auto other = run("Hi Tom, I'm Sam from Volta. See you at bauma?", anna, opt);
+  REQUIRE(other.size() == 1);
+  CHECK(other[0].message.find("sender") == std::string::npos);
+}
+
+TEST_CASE("review - a recipient known only by a raw name, or by none") {
+  rapport::contact raw;
+  raw.id = "raw";
+  raw.name.raw = "Dr. Anna Schmidt, MBA";
+  rapport::contact nameless;
+  nameless.id = "nameless";
+  rapport::review_options opt;
+  opt.contexts = {bauma()};
+  CHECK(codes_of(run("Hi Anna, see you at bauma!", raw, opt)).empty());
+  CHECK(codes_of(run("Hi Tom, see you at bauma!", raw, opt)) == "wrong_name");
+  CHECK(codes_of(run("Hi Tom, see you at bauma!", nameless, opt)).empty());
+  const auto found = run("Hi , see you at bauma!", nameless, opt);
+  REQUIRE(codes_of(found) == "empty_greeting");
+  CHECK(found[0].suggestion.empty());
+}
+
 TEST_CASE("review - the introduction check needs a sender") {
   const auto anna = named("Anna Schmidt");
   const auto me = sam();
@@ -539,4 +593,141 @@ TEST_CASE("review - eight threads get the same findings as one") {
     });
   for (auto &th : threads) th.join();
   for (int m : mismatches) CHECK(m == 0);
+}
+
+#include "rapport/catalog.hpp"
+#include "rapport/place.hpp"
+
+TEST_CASE("review - every built-in template, rendered, has no findings") {
+  auto cat = rapport::catalog::builtin();
+  REQUIRE(cat);
+  auto anna_f = named("Dr. Anna Schmidt");
+  anna_f.gender = rapport::grammatical_gender::feminine;
+  auto jurgen = named("JÜRGEN MÜLLER");
+  jurgen.gender = rapport::grammatical_gender::masculine;
+  const auto kate = named("Katherine (Kate) O'Neil");
+  const auto mari = named("Mari-Liis Tamm");
+  const auto yamada = named("山田 太郎", "ja");
+  const auto jose = named("José María García-López", "es");
+  auto me = sam();
+  me.purpose = "battery systems for compact machines";
+  const rapport::place_id munich = rapport::resolve_place("Munich, Germany")->id;
+  const std::map<std::string, std::string> purpose = {
+      {"en", "battery systems for compact machines"},
+      {"de", "Batteriesysteme für Kompaktmaschinen"},
+      {"fr", "les systèmes de batteries pour engins compacts"},
+      {"es", "sistemas de baterías para máquinas compactas"}};
+  std::string failures;
+  int reviewed = 0;
+  for (const rapport::contact *who : std::vector<const rapport::contact *>{&anna_f, &jurgen, &kate, &mari, &yamada, &jose})
+  for (const std::string locale : {"en", "de", "fr", "es"}) {
+    const rapport::contact &anna = *who;
+    const char *gender = anna.gender == rapport::grammatical_gender::feminine ? "feminine"
+                         : anna.gender == rapport::grammatical_gender::masculine ? "masculine" : "other";
+    me.purpose = purpose.at(locale);
+    for (const auto &slot : cat->slots(locale)) {
+      const bool formal = slot.ends_with("/formal");
+      auto greet = rapport::greeting_name(anna.name, locale,
+                                          formal ? rapport::formality::formal : rapport::formality::informal);
+      REQUIRE(greet);
+      rapport::template_args a;
+      a.set("recipient_given_name", *greet).set("recipient_gender", gender).set("recipient_org", "Acme");
+      a.set("sender_given_name", "Sam").set("sender_family_name", "Taylor").set("sender_org", "Volta");
+      a.set("sender_headline", "Head of Sales at Volta").set("purpose", purpose.at(locale));
+      a.set("event_name", "bauma").set("event_date", rapport::date_value{1775548800000, "Europe/Berlin"});
+      a.set("event_end_date", rapport::date_value{1775980800000, "Europe/Berlin"});
+      a.set("event_city", *rapport::place_display_name(munich, locale)).set("talk_title", "Electric compact machines");
+      a.set("city_name", *rapport::place_display_name(munich, locale));
+      a.set("challenge_title", "the EU battery passport").set("offer_summary", "traceability software");
+      a.set("mutual_name", "Jan de Vries").set("mutual_count", 3).set("employer_name", "Siemens");
+      a.set("school_name", "TU München").set("program_name", "Mechanical Engineering");
+      a.set("topic_name", "circular economy").set("article_title", "Batteries in construction");
+      a.set("group_name", "VDMA Construction Equipment").set("days_until", 12).set("days_since", 3);
+      a.set("years_overlap", 2).set("platform_name", "LinkedIn");
+      auto hit = cat->lookup(locale, slot);
+      REQUIRE(hit);
+      auto text = hit->tmpl.render(a);
+      if (!text) { failures += slot + " (" + locale + "): render: " + text.error().message + "\n"; continue; }
+      rapport::shared_context c;
+      const std::string kind = slot.substr(0, slot.find('/'));
+      if (kind == "event") { c = bauma(); }
+      else if (kind == "city") { c.kind = rapport::context_kind::same_city; c.place = munich; }
+      else if (kind == "challenge") {
+        c.kind = rapport::context_kind::challenge;
+        c.challenge_title = "the EU battery passport";
+        c.offer_summary = "traceability software";
+      } else if (kind == "mutual") { c.kind = rapport::context_kind::mutual_connection; c.mutual_name = "Jan de Vries"; }
+      else if (kind == "past-employer") { c.kind = rapport::context_kind::past_employer; c.organization = "Siemens AG"; }
+      else if (kind == "school") { c.kind = rapport::context_kind::school; c.school = "TU München"; }
+      else if (kind == "topic") { c.kind = rapport::context_kind::topic; c.topic = "circular economy"; }
+      rapport::review_options opt;
+      opt.sender = &me;
+      opt.locale = locale;
+      if (kind != "self-introduction") opt.contexts = {c};
+      auto found = rapport::review(*text, anna, *rapport::find_platform("email"), opt);
+      REQUIRE(found);
+      ++reviewed;
+      if (!found->empty()) failures += slot + " (" + locale + "): " + *text + "\n" + dump(*text, *found) + "\n";
+    }
+  }
+  CHECK(reviewed >= 6 * 4 * 90);
+  CHECK(failures == "");
+}
+
+TEST_CASE("review - random drafts from tricky pieces give well-formed findings") {
+  const std::vector<std::string> pieces = {
+      "Hi", "Hallo", "Dear", "Bonjour", "Hola", " ", "  ", ",", "!", ".", "\n", "\n\n\n", "\t", "\r\n", "Anna", "ANNA",
+      "Schmidt", "Sam", "{{", "}}", "{", "}", "[", "]", "<", ">", "%", "#", "_", "$", "*|", "|*", "first_name", "Name",
+      "Ã©", "â€™", "Ã", "\u200B", "\u202E", "\u00AD", "é", "ü", "ß", "東京", "様", "さん", "😀", "👩‍💻", "🇩🇪", "e\u0301",
+      "I'd like to add you to my professional network on LinkedIn.", "bauma", "Volta", "I'm", "'", "’", "-", "Dr.", "Frau",
+  };
+  const auto anna = named("Anna Schmidt");
+  const auto yamada = named("山田 太郎", "ja");
+  const auto me = sam();
+  rapport::review_options opt;
+  opt.sender = &me;
+  opt.contexts = {bauma()};
+  const auto p = linkedin();
+  std::uint64_t seed = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  int bad = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string d;
+    const auto n = next() % 40;
+    for (std::uint64_t k = 0; k < n; ++k) d += pieces[next() % pieces.size()];
+    for (const auto *to : {&anna, &yamada}) {
+      auto r = rapport::review(d, *to, p, opt);
+      if (!r) { ++bad; continue; }
+      for (const auto &f : *r) {
+        const bool ok = f.begin <= f.end && f.end <= d.size() && rapport::is_valid_utf8(d.substr(0, f.begin)) &&
+                        rapport::is_valid_utf8(d.substr(f.begin, f.end - f.begin)) && rapport::is_valid_utf8(f.suggestion) &&
+                        !f.message.empty();
+        if (!ok) {
+          ++bad;
+          UNSCOPED_INFO(d << "\n" << dump(d, *r));
+        }
+      }
+    }
+  }
+  CHECK(bad == 0);
+}
+
+TEST_CASE("review - a draft of megabytes is reviewed, and the next note is unaffected") {
+  const auto anna = named("Anna Schmidt");
+  rapport::review_options opt;
+  opt.contexts = {bauma()};
+  std::string big = "Hi Anna, see you at bauma! ";
+  while (big.size() < (std::size_t{3} << 20)) big += "Lorem ipsum dolor sit amet.  ";
+  auto r = rapport::review(big, anna, linkedin(), opt);
+  REQUIRE(r);
+  const auto over = std::find_if(r->begin(), r->end(), [](const auto &f) { return f.code == finding_code::over_limit; });
+  REQUIRE(over != r->end());
+  CHECK(over->begin == 200);
+  CHECK(over->end == big.size());
+  CHECK(codes_of(run("Hi Anna, see you at bauma!", anna, opt)).empty());
 }
