@@ -491,10 +491,11 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   review_options ro;
   ro.tier = options.tier;
   ro.sender = &s;
-  ro.contexts = n.contexts;
+  ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;
   auto findings = review(n.text, recipient, profile, ro);
+  n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
   } else {
