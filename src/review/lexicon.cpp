@@ -117,8 +117,11 @@ struct word_hasher {
     ++len;
     if (++cnt == 8) { h = mix64(h ^ acc); acc = 0; cnt = 0; }
   }
+  // For words of up to seven bytes, (acc, len) is packed without loss and
+  // the multiply-xorshift is a bijection, so short words never collide.
   std::uint64_t done() const noexcept {
-    const std::uint64_t r = mix64(h ^ acc ^ (static_cast<std::uint64_t>(len) << 56) ^ 0x9E3779B97F4A7C15ULL);
+    std::uint64_t r = (h ^ acc ^ (static_cast<std::uint64_t>(len) << 56)) * 0x9E3779B97F4A7C15ULL;
+    r ^= r >> 29;
     return r ? r : 1;
   }
 };
@@ -196,11 +199,6 @@ void folded_text::clear() {
   suspicious = maybe_mojibake = non_ascii = spacing = delimiters = false;
 }
 
-std::uint64_t word_hash(std::string_view folded_word) noexcept {
-  word_hasher w;
-  for (unsigned char c : folded_word) w.add(c);
-  return w.done();
-}
 
 void fold(std::string_view text, folded_text &out) {
   out.clear();

@@ -48,9 +48,6 @@ struct folded_text {
 /** Folds valid UTF-8 `text` into `out` (cleared first). */
 void fold(std::string_view text, folded_text &out);
 
-/** Hash of a folded word. */
-std::uint64_t word_hash(std::string_view folded_word) noexcept;
-
 /** A phrase as the hashes of its words. */
 struct phrase {
   std::vector<std::uint64_t> h;   ///< ASCII hashes

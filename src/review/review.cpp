@@ -718,7 +718,6 @@ std::size_t token_end(std::string_view d, std::size_t q) {
 struct greeting_ctx {
   std::string_view draft;
   const contact &recipient;
-  const contact *sender;
   std::string_view locale;
   const folded_text &ft;
   const name_parts &rp;
@@ -1078,6 +1077,9 @@ void check_reason(const folded_text &ft, const contact &recipient, const contact
         if (const event *e = opt.dir->find_event(c.event_id)) {
           n.add(e->name, w.tmp);
           for (const auto &a : e->aliases) n.add(a, w.tmp);
+          n.add(e->venue, w.tmp);
+          if (e->place != no_place)  // "see you in Munich next week" for bauma
+            for (const auto &name : place_names(e->place, w)) n.add(name, w.tmp);
         }
       break;
     case context_kind::same_city:
@@ -1179,7 +1181,7 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   const name_parts &rp = w.recipient.get(recipient.name, w.tmp);
   static const name_parts no_parts;
   const name_parts &sp = options.sender ? w.sender.get(options.sender->name, w.tmp) : no_parts;
-  const greeting_ctx g{draft, recipient, options.sender, locale, ft, rp, options.sender ? &sp : nullptr, w};
+  const greeting_ctx g{draft, recipient, locale, ft, rp, options.sender ? &sp : nullptr, w};
   // A placeholder right after the greeting is reported once, as a placeholder.
   check_greeting(g, out);
   check_all_caps(draft, ft, rp, out);

@@ -731,3 +731,49 @@ TEST_CASE("review - a draft of megabytes is reviewed, and the next note is unaff
   CHECK(over->end == big.size());
   CHECK(codes_of(run("Hi Anna, see you at bauma!", anna, opt)).empty());
 }
+
+#include "rapport/directory.hpp"
+#include "support/people.hpp"
+
+TEST_CASE("review - with a directory and a sender, contexts are discovered") {
+  using namespace rapport::test;
+  auto bauma26 = fair("bauma-2026", "bauma", 2026, 2026y / April / 7, 2026y / April / 13);
+  bauma26.aliases = {"Baumaschinenmesse"};
+  bauma26.location = "Munich, Germany";
+  bauma26.venue = "Messe München";
+  auto me = person("me", "Sam", "Taylor", "Berlin, Germany");
+  at_event(me, "bauma-2026", rapport::event_role::exhibitor);
+  me.organizations.push_back({"Volta GmbH", "", "", true, {}, {}});
+  auto anna = person("anna", "Anna", "Schmidt", "Hamburg, Germany");
+  at_event(anna, "bauma-2026", rapport::event_role::exhibitor);
+  rapport::directory_builder b;
+  REQUIRE(b.add_event(bauma26));
+  REQUIRE(b.add_contact(me));
+  REQUIRE(b.add_contact(anna));
+  auto dir = b.build();
+  REQUIRE(dir);
+  const rapport::contact *to = dir->find_contact("anna");
+  REQUIRE(to);
+  rapport::review_options opt;
+  opt.sender = dir->find_contact("me");
+  opt.dir = &*dir;
+  opt.now = march_first_plus(0);
+  const std::vector<std::pair<std::string, bool>> table = {
+      {"Hi Anna, I'm Sam from Volta. See you at bauma?", true},
+      {"Hi Anna, I'm Sam from Volta. See you at the Baumaschinenmesse?", true},
+      {"Hi Anna, I'm Sam from Volta. See you in Munich next month?", true},
+      {"Hallo Anna, ich bin Sam von Volta. Bis bald in München!", true},
+      {"Hi Anna, I'm Sam from Volta. Would love to connect.", false},
+  };
+  for (const auto &[draft, mentioned] : table) {
+    INFO(draft);
+    auto r = rapport::review(draft, *to, linkedin(), opt);
+    REQUIRE(r);
+    INFO(dump(draft, *r));
+    CHECK(codes_of(*r) == (mentioned ? "" : "no_reason"));
+  }
+  // The sender reviewing a note to themselves: discovery's error comes back.
+  auto self = rapport::review("Hi Sam", *opt.sender, linkedin(), opt);
+  REQUIRE_FALSE(self);
+  CHECK(self.error().code == rapport::errc::invalid_argument);
+}
