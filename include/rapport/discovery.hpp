@@ -114,7 +114,12 @@ struct shared_context {
 
   std::vector<evidence_item> evidence;
 
-  /** The template situation, e.g. "event/both-exhibiting/upcoming", "city/same-city". */
+  /**
+   * The catalog situation (one of builtin_situations()) that says this context
+   * truthfully: "event/both-exhibiting/upcoming", "city/same-city",
+   * "mutual/shared-contacts"… Event relation × timing maps to the nearest
+   * built-in event situation (docs/discovery.md, "Situations").
+   */
   std::string situation() const;
 };
 

@@ -46,17 +46,34 @@ const char *to_string(event_timing t) noexcept {
   return "upcoming";
 }
 
+// The catalog's situation ids (builtin_situations()). Events: relation × timing
+// maps to the nearest built-in situation that stays true (docs/discovery.md):
+// upcoming → both-exhibiting only when both exhibit, else both-attending ("we're
+// both going to"); happening now → happening-now; past → speaker-attendee/past
+// when the recipient spoke and the sender attended ("I heard your talk"), else
+// recently-past (a follow-up), however long ago.
 std::string shared_context::situation() const {
   switch (kind) {
-  case context_kind::event: return std::string("event/") + to_string(relation) + "/" + to_string(timing);
+  case context_kind::event:
+    switch (timing) {
+    case event_timing::upcoming:
+      return relation == event_relation::both_exhibiting ? "event/both-exhibiting/upcoming"
+                                                         : "event/both-attending/upcoming";
+    case event_timing::happening_now: return "event/happening-now";
+    case event_timing::recently_past:
+    case event_timing::long_past:
+      return recipient_role == event_role::speaker && sender_role == event_role::attendee ? "event/speaker-attendee/past"
+                                                                                          : "event/recently-past";
+    }
+    return "event/recently-past";
   case context_kind::challenge: return "challenge/can-help";
-  case context_kind::mutual_connection: return "mutual/shared-connection";
+  case context_kind::mutual_connection: return "mutual/shared-contacts";
   case context_kind::same_city: return "city/same-city";
-  case context_kind::past_employer: return "employer/past-employer";
+  case context_kind::past_employer: return "past-employer/overlapped";
   case context_kind::school: return "school/same-school";
-  case context_kind::topic: return "topic/shared-topic";
+  case context_kind::topic: return "topic/same-interest";
   }
-  return "";
+  return "self-introduction";
 }
 
 } // namespace v1

@@ -1,0 +1,175 @@
+// Composing on the batch path — discovery + render + fit + review per note —
+// against ICU MessageFormat::format alone on the same pattern, in the same run,
+// and (after the benchmarks) Jinja2 rendering the same note (bench/jinja2_baseline.py).
+//
+//   cmake --preset release && cmake --build --preset release --target compose_bench
+//   build/release/bench/compose_bench
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <unicode/msgfmt.h>
+
+#include "rapport/catalog.hpp"
+#include "rapport/compose.hpp"
+#include "rapport/discovery.hpp"
+
+namespace {
+
+using namespace std::chrono;
+
+const char *const givens[] = {"Anna", "Lukas", "Sofía", "Chloé", "Emma", "Noah", "Mari-Liis", "Jürgen", "Zoë", "Priya"};
+const char *const families[] = {"Schmidt", "Müller", "García", "Dubois", "Smith", "O'Neil", "Tamm", "Nowak", "Patel", "Rossi"};
+
+struct world {
+  rapport::directory dir;
+  rapport::contact me;
+  std::vector<std::string> ids;
+};
+
+// `n` English-speaking contacts who all exhibit at the same upcoming fair: every
+// note is the short both-exhibiting note of the issue.
+const world &event_world() {
+  static const world w = [] {
+    world w;
+    rapport::directory_builder b;
+    rapport::event e;
+    e.id = "hm-2026";
+    e.name = "Hannover Messe";
+    e.all_day = true;
+    e.first_day = 2026y / April / 20;
+    e.last_day = 2026y / April / 24;
+    e.time_zone = "Europe/Berlin";
+    (void)b.add_event(e);
+    for (int i = 0; i < 4096; ++i) {
+      rapport::contact c;
+      c.id = std::to_string(i);
+      c.id.insert(0, 1, 'c');  // not "c" + …: GCC 12 warns falsely (-Wrestrict)
+      c.name.given = givens[i % 10];
+      c.name.family = families[(i / 10) % 10];
+      c.languages = {"en"};
+      c.events.push_back({"hm-2026", rapport::event_role::exhibitor});
+      w.ids.push_back(c.id);
+      (void)b.add_contact(std::move(c));
+    }
+    w.dir = std::move(*b.build());
+    w.me.id = "me";
+    w.me.name.given = "Jonas";
+    w.me.name.family = "Becker";
+    w.me.organizations.push_back({"Nordlicht Analytics GmbH", "", "", true, std::nullopt, std::nullopt});
+    w.me.events.push_back({"hm-2026", rapport::event_role::exhibitor});
+    w.me.purpose = "predictive maintenance";
+    return w;
+  }();
+  return w;
+}
+
+rapport::compose_options options() {
+  rapport::compose_options o;
+  o.now = sys_seconds(sys_days(2026y / March / 1) + hours(12));
+  o.locale = "en";
+  return o;
+}
+
+// The batch path on one thread: what the issue's "1 M notes/s per core" is about.
+void compose_batch_short_event(benchmark::State &state) {
+  const auto &w = event_world();
+  const auto o = options();
+  std::size_t notes = 0;
+  for (auto _ : state) {
+    auto all = rapport::compose_all(w.dir, w.me, w.ids, o, 1);
+    if (!all) { state.SkipWithError(all.error().message.c_str()); return; }
+    notes += all->items.size();
+    benchmark::DoNotOptimize(all);
+  }
+  state.counters["notes/s"] = benchmark::Counter(static_cast<double>(notes), benchmark::Counter::kIsRate);
+}
+BENCHMARK(compose_batch_short_event)->Unit(benchmark::kMillisecond);
+
+// One compose() call: prepares the sender, the platform and the templates each time.
+void compose_single(benchmark::State &state) {
+  const auto &w = event_world();
+  const auto o = options();
+  const auto *r = w.dir.find_contact("c1");
+  for (auto _ : state) {
+    auto c = rapport::compose(w.dir, w.me, *r, o);
+    benchmark::DoNotOptimize(c);
+  }
+}
+BENCHMARK(compose_single);
+
+// Discovery alone for the same pair (prepared sender), for the profile.
+void compose_part_discovery(benchmark::State &state) {
+  const auto &w = event_world();
+  rapport::prepared_sender p(w.dir, w.me);
+  const auto *r = w.dir.find_contact("c1");
+  const auto now = options().now;
+  for (auto _ : state) {
+    auto c = rapport::find_shared_contexts(p, *r, now);
+    benchmark::DoNotOptimize(c);
+  }
+}
+BENCHMARK(compose_part_discovery);
+
+// The same template rendered by rapport alone (no discovery, fit or review).
+void compose_part_render(benchmark::State &state) {
+  auto cat = rapport::catalog::builtin();
+  auto hit = cat->lookup("en", "event/both-exhibiting/upcoming/short/informal");
+  auto a = rapport::template_args{}
+               .set("recipient_given_name", "Anna")
+               .set("sender_given_name", "Jonas")
+               .set("sender_org", "Nordlicht Analytics")
+               .set("event_name", "Hannover Messe")
+               .set("event_date", rapport::date_value{1776686400000, "Europe/Berlin"})
+               .set("purpose", "predictive maintenance");
+  for (auto _ : state) {
+    auto s = hit->tmpl.render(a);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(compose_part_render);
+
+// ICU MessageFormat::format alone on the same pattern (opt_* selects given "show").
+void compose_baseline_icu_messageformat(benchmark::State &state) {
+  auto cat = rapport::catalog::builtin();
+  auto hit = cat->lookup("en", "event/both-exhibiting/upcoming/short/informal");
+  UErrorCode st = U_ZERO_ERROR;
+  icu::MessageFormat mf(icu::UnicodeString::fromUTF8(hit->tmpl.pattern()), icu::Locale("en"), st);
+  if (U_FAILURE(st)) { state.SkipWithError(u_errorName(st)); return; }
+  const char *const names8[] = {"recipient_given_name", "sender_given_name", "opt_org", "sender_org",
+                                "event_name", "opt_date", "event_date", "opt_purpose", "purpose"};
+  std::vector<icu::UnicodeString> names;
+  for (const char *n : names8) names.push_back(icu::UnicodeString::fromUTF8(n));
+  std::vector<icu::Formattable> values = {
+      icu::Formattable(icu::UnicodeString::fromUTF8("Anna")), icu::Formattable(icu::UnicodeString::fromUTF8("Jonas")),
+      icu::Formattable(icu::UnicodeString::fromUTF8("show")),
+      icu::Formattable(icu::UnicodeString::fromUTF8("Nordlicht Analytics")),
+      icu::Formattable(icu::UnicodeString::fromUTF8("Hannover Messe")), icu::Formattable(icu::UnicodeString::fromUTF8("show")),
+      icu::Formattable(1776686400000.0, icu::Formattable::kIsDate), icu::Formattable(icu::UnicodeString::fromUTF8("show")),
+      icu::Formattable(icu::UnicodeString::fromUTF8("predictive maintenance"))};
+  for (auto _ : state) {
+    icu::UnicodeString out;
+    mf.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, st);
+    benchmark::DoNotOptimize(out);
+  }
+  state.counters["notes/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(compose_baseline_icu_messageformat);
+
+} // namespace
+
+int main(int argc, char **argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+#ifdef RAPPORT_JINJA2_BASELINE
+  // The Jinja2 figure, same note, same machine, same run.
+  return std::system("/usr/bin/python3 " RAPPORT_JINJA2_BASELINE " 200000") == 0 ? 0 : 1;
+#else
+  return 0;
+#endif
+}

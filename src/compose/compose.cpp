@@ -1,0 +1,645 @@
+// compose(): discovery → slot → arguments → fit → review; compose_all() on all cores.
+#include "rapport/compose.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "rapport/company.hpp"
+#include "rapport/person_name.hpp"
+#include "rapport/place.hpp"
+#include "rapport/review.hpp"
+
+namespace rapport {
+inline namespace v1 {
+
+std::uint64_t variation_hash(std::string_view sender_id, std::string_view recipient_id, std::uint64_t seed) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  const auto byte = [&](unsigned char b) {
+    h ^= b;
+    h *= 1099511628211ull;
+  };
+  for (char c : sender_id) byte(static_cast<unsigned char>(c));
+  byte(0);
+  for (char c : recipient_id) byte(static_cast<unsigned char>(c));
+  byte(0);
+  for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(seed >> (8 * i)));
+  return h;
+}
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+namespace {
+
+using namespace rapport::v1;
+
+std::string_view language_of(std::string_view tag) {
+  const auto dash = tag.find_first_of("-_");
+  return dash == std::string_view::npos ? tag : tag.substr(0, dash);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto &c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The recipient's locale: contact.locale, else the first language, else "en".
+std::string recipient_locale(const contact &c) {
+  if (!c.locale.empty()) return c.locale;
+  if (!c.languages.empty() && !c.languages.front().empty()) return c.languages.front();
+  return "en";
+}
+
+place_id place_of(const contact &c) {
+  if (c.place != no_place || c.location.empty()) return c.place;
+  auto r = resolve_place(c.location);
+  return r ? r->id : no_place;
+}
+
+bool has_industry(const contact &c) {
+  if (!c.industry.empty()) return true;
+  for (const auto &o : c.organizations)
+    if (o.current && !o.industry.empty()) return true;
+  return false;
+}
+
+std::string upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto &c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+// "PROF. DR." → "Prof. Dr.": ASCII words in title case; other bytes kept.
+std::string title_ascii(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (auto &c : out) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && !start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    start = !letter && static_cast<unsigned char>(c) < 0x80;
+  }
+  return out;
+}
+
+// True when `s` has both a CJK/kana/hangul letter and an ASCII letter.
+bool mixes_cjk_and_latin(std::string_view s) {
+  bool cjk = false, latin = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      latin = latin || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+      ++i;
+      continue;
+    }
+    const int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (n == 3 && i + 2 < s.size()) {
+      const char32_t cp = (char32_t(b & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | char32_t(s[i + 2] & 0x3F);
+      cjk = cjk || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF);
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return cjk && latin;
+}
+
+// Clauses the fitter drops, least useful first. The org goes last: it is half
+// of "who I am".
+const std::vector<std::string> drop_order = {"platform", "city", "date",  "headline", "years",
+                                             "talk",     "mutual", "offer", "purpose",  "org"};
+
+// ---- homework ---------------------------------------------------------------------------------
+
+void add(std::vector<homework_item> &out, const char *code, evidence_side side, std::string message) {
+  out.push_back(homework_item{code, side, std::move(message)});
+}
+
+std::vector<homework_item> homework_for(const contact &s, const contact &r) {
+  std::vector<homework_item> out;
+  // city
+  const place_id sp = place_of(s), rp = place_of(r);
+  if (r.location.empty() && r.place == no_place)
+    add(out, "recipient_no_location", evidence_side::recipient, "the recipient has no city on record");
+  else if (rp == no_place)
+    add(out, "recipient_location_unresolved", evidence_side::recipient,
+        "the recipient's location \"" + r.location + "\" names no known place");
+  if (s.location.empty() && s.place == no_place)
+    add(out, "sender_no_location", evidence_side::sender, "you have no city on record: add where you are based");
+  else if (sp == no_place)
+    add(out, "sender_location_unresolved", evidence_side::sender,
+        "your location \"" + s.location + "\" names no known place");
+  if (sp != no_place && rp != no_place && !same_city(sp, rp))
+    add(out, "different_cities", evidence_side::shared, "you are based in different cities");
+  // events
+  if (s.events.empty())
+    add(out, "sender_no_events", evidence_side::sender, "you share no event: add the events you attend");
+  if (r.events.empty())
+    add(out, "recipient_no_events", evidence_side::recipient, "the recipient has no events on record");
+  if (!s.events.empty() && !r.events.empty())
+    add(out, "no_shared_event", evidence_side::shared, "you take part in no event the recipient takes part in");
+  // challenges
+  if (s.offers.empty()) {
+    add(out, "sender_no_offers", evidence_side::sender, "you have no offers: say what you can help with");
+  } else if (!has_industry(r)) {
+    add(out, "recipient_industry_unknown", evidence_side::recipient, "the recipient's industry is unknown");
+  } else {
+    bool any_challenge = false;
+    for (const auto &o : s.offers)
+      if (!o.challenge_ids.empty()) any_challenge = true;
+    if (!any_challenge)
+      add(out, "offers_address_no_challenge", evidence_side::sender,
+          "your offers address no challenge: link them to the challenges they solve");
+    else
+      add(out, "industry_unaffected", evidence_side::shared,
+          "no challenge your offers address affects the recipient's industry (" +
+              (r.industry.empty() ? std::string("their company's") : r.industry) + ")");
+  }
+  // connections
+  if (s.connections.empty())
+    add(out, "sender_no_connections", evidence_side::sender, "you have no connections data: import your connections");
+  if (r.connections.empty() && !s.connections.empty()) {
+    // the recipient may still appear in the sender's list of connections' connections
+    add(out, "recipient_no_connections", evidence_side::recipient, "the recipient has no connections data");
+  } else if (!s.connections.empty()) {
+    add(out, "no_shared_connection", evidence_side::shared, "you have no connection in common");
+  }
+  // employers, schools, topics: only when one side is empty (a difference is not homework)
+  if (s.organizations.empty())
+    add(out, "sender_no_organizations", evidence_side::sender, "you have no employers on record");
+  if (r.organizations.empty())
+    add(out, "recipient_no_organizations", evidence_side::recipient, "the recipient has no employers on record");
+  if (s.schools.empty() || r.schools.empty())
+    add(out, "no_schools", s.schools.empty() ? evidence_side::sender : evidence_side::recipient,
+        s.schools.empty() ? "you have no schools on record" : "the recipient has no schools on record");
+  if (s.topics.empty() || r.topics.empty())
+    add(out, "no_topics", s.topics.empty() ? evidence_side::sender : evidence_side::recipient,
+        s.topics.empty() ? "you follow no topics on record" : "the recipient follows no topics on record");
+  return out;
+}
+
+// ---- the prepared state -----------------------------------------------------------------------
+
+struct sender_texts {
+  std::string given, family, org, headline, purpose;
+};
+
+// Per worker: templates looked up so far, and place names.
+struct compose_cache {
+  std::unordered_map<std::string, std::optional<lookup_result>> lookups;
+  std::unordered_map<std::string, std::string> places;
+};
+
+struct composer {
+  const directory &dir;
+  prepared_sender prepared;
+  compose_options options;
+  catalog cat;
+  platform_profile profile;
+  std::size_t limit = no_limit;
+  sender_texts me;
+  template_args sender_args;
+  std::chrono::sys_seconds now{};
+
+  composer(const directory &d, const contact &sender, const compose_options &o, catalog c, platform_profile p,
+           std::size_t l, sender_texts t)
+      : dir(d), prepared(d, sender), options(o), cat(std::move(c)), profile(std::move(p)), limit(l), me(std::move(t)) {
+    sender_args.set("sender_given_name", me.given);
+    if (!me.family.empty()) sender_args.set("sender_family_name", me.family);
+    if (!me.org.empty()) sender_args.set("sender_org", me.org);
+    if (!me.headline.empty()) sender_args.set("sender_headline", me.headline);
+    if (!me.purpose.empty()) sender_args.set("purpose", me.purpose);
+    now = o.now;
+    if (now == std::chrono::sys_seconds{})
+      now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+
+  const contact &sender() const { return prepared.sender(); }
+
+  const lookup_result *lookup(compose_cache &cache, const std::string &locale, const std::string &slot) const {
+    std::string key = locale + '|' + slot;
+    auto it = cache.lookups.find(key);
+    if (it == cache.lookups.end()) {
+      auto r = cat.lookup(locale, slot);
+      it = cache.lookups.emplace(std::move(key), r ? std::optional<lookup_result>(std::move(*r)) : std::nullopt).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+  result<std::string> place_name(compose_cache &cache, place_id id, const std::string &locale) const {
+    std::string key = std::to_string(id) + '|' + locale;
+    auto it = cache.places.find(key);
+    if (it != cache.places.end()) return it->second;
+    auto n = place_display_name(id, locale);
+    if (!n) return n.error();
+    cache.places.emplace(std::move(key), *n);
+    return *n;
+  }
+
+  result<composition> compose(const contact &recipient, compose_cache &cache) const;
+};
+
+result<sender_texts> prepare_sender_texts(const contact &s) {
+  sender_texts t;
+  person_name n = s.name;
+  if (n.given.empty() && n.family.empty() && !n.raw.empty()) {
+    auto p = parse_person_name(n.raw);
+    if (!p) return p.error();
+    n = std::move(*p);
+  }
+  t.given = !n.preferred.empty() ? n.preferred : n.given;
+  if (t.given.empty()) t.given = n.family;  // a mononym
+  if (t.given.empty()) return make_error(errc::invalid_argument, "the sender '" + s.id + "' has no name to sign with");
+  t.family = n.family;
+  const organization *org = nullptr;
+  for (const auto &o : s.organizations)
+    if (o.current && !o.name.empty()) {
+      org = &o;
+      break;
+    }
+  if (org) {
+    auto d = company_display_name(org->name);
+    if (!d) return d.error();
+    t.org = std::move(*d);
+  }
+  t.headline = s.headline;
+  t.purpose = s.purpose;
+  return t;
+}
+
+date_value event_date(const event &e) {
+  using namespace std::chrono;
+  date_value v;
+  v.time_zone = e.time_zone.empty() ? "UTC" : e.time_zone;
+  if (e.all_day) {
+    // noon UTC of the first local day lies on that day in every zone within ±12 h
+    v.unix_ms = duration_cast<milliseconds>((sys_days(e.first_day) + hours(12)).time_since_epoch()).count();
+  } else {
+    v.unix_ms = duration_cast<milliseconds>(e.start.time_since_epoch()).count();
+  }
+  return v;
+}
+
+const char *gender_keyword(grammatical_gender g) {
+  switch (g) {
+  case grammatical_gender::feminine: return "feminine";
+  case grammatical_gender::masculine: return "masculine";
+  default: return nullptr;
+  }
+}
+
+result<composition> composer::compose(const contact &recipient, compose_cache &cache) const {
+  const contact &s = sender();
+  if (s.id == recipient.id)
+    return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + s.id + "'");
+  composition out;
+  out.recipient_id = recipient.id;
+
+  // Locale and register.
+  const std::string requested = options.locale.empty() ? recipient_locale(recipient) : options.locale;
+  if (auto bad = find_invalid_utf8(requested))
+    return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
+  const auto chain = locale_fallback_chain(requested);
+  composed_note &n = out.note;
+  n.locale = chain.empty() ? std::string("en") : chain.front();
+  n.unit = profile.unit;
+  n.limit = limit;
+
+  // What is shared.
+  auto found = find_shared_contexts(prepared, recipient, now, options.discovery);
+  if (!found) return found.error();
+  std::vector<shared_context> &contexts = *found;
+  std::string situation;
+  if (contexts.empty()) {
+    out.homework = homework_for(s, recipient);
+    if (!options.allow_self_introduction || me.purpose.empty()) {
+      out.status = errc::no_shared_context;
+      out.message = options.allow_self_introduction
+                        ? "nothing is shared with " + recipient.id + " and you gave no purpose to introduce yourself with"
+                        : "nothing is shared with " + recipient.id;
+      out.note = composed_note{};
+      return out;
+    }
+    situation = "self-introduction";
+  } else {
+    // Each template of the built-in catalogs says one reason: the note mentions
+    // the strongest context only, and says so when two were asked for.
+    if (options.reasons > 1 && contexts.size() > 1)
+      n.warnings.push_back("two reasons were asked for, but the templates give one: the note mentions " +
+                           std::string(to_string(contexts.front().kind)) + " only");
+    contexts.resize(1);
+    situation = contexts.front().situation();
+  }
+
+  // The register: asked for, else the recipient's preference, else the custom of
+  // the language the note is written in (the catalog that has the slot): formal
+  // for de, fr and es at first contact, informal for English (also when a
+  // language without a catalog falls back to English).
+  if (options.form) {
+    n.form = *options.form;
+  } else if (recipient.formality_preference) {
+    n.form = *recipient.formality_preference;
+  } else {
+    const auto *probe = lookup(cache, n.locale, slot_id(situation, note_length::short_note, formality::formal));
+    const std::string lang = lower_ascii(language_of(probe ? probe->catalog_locale : n.locale));
+    n.form = lang == "de" || lang == "fr" || lang == "es" ? formality::formal : formality::informal;
+  }
+
+  // The template variants: standard then short, or short alone.
+  const note_length len = options.length ? *options.length
+                          : (limit != no_limit && limit >= 1000) || limit == no_limit ? note_length::standard
+                                                                                      : note_length::short_note;
+  std::vector<const lookup_result *> variants;
+  std::vector<std::string> names;
+  if (len == note_length::standard) {
+    const auto slot = slot_id(situation, note_length::standard, n.form);
+    if (const auto *hit = lookup(cache, n.locale, slot)) {
+      variants.push_back(hit);
+      names.push_back(slot);
+    }
+  }
+  {
+    const auto slot = slot_id(situation, note_length::short_note, n.form);
+    if (const auto *hit = lookup(cache, n.locale, slot)) {
+      variants.push_back(hit);
+      names.push_back(slot);
+    }
+  }
+  if (variants.empty())
+    return make_error(errc::not_found, "no template for situation '" + situation + "' in '" + n.locale + "' or its fallbacks");
+  const lookup_result &first = *variants.front();
+  n.catalog_locale = first.catalog_locale;
+  if (first.fallback)
+    n.warnings.push_back("no " + n.locale + " template for '" + situation + "': used the " + first.catalog_locale +
+                         " catalog");
+  // Names and places follow the language the note is written in.
+  const std::string text_locale =
+      language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
+
+  // Arguments.
+  fit_request req;
+  req.args = sender_args;  // the sender's arguments, set once per batch
+  template_args &a = req.args;
+  person_name rn = recipient.name;
+  if (rn.given.empty() && rn.family.empty() && !rn.raw.empty()) {
+    auto p = parse_person_name(rn.raw, {.locale = text_locale});
+    if (!p) return p.error();
+    rn = std::move(*p);
+  }
+  // Parts the caller filled in capitals ("JOHN", "SCHMIDT") are recased, each on
+  // its own, as the name parser does for one-field names.
+  for (std::string *part : {&rn.given, &rn.family}) {
+    if (!is_all_caps_name(*part)) continue;
+    auto fixed = parse_person_name(*part, "", {.locale = text_locale});
+    if (fixed && !fixed->given.empty()) *part = std::move(fixed->given);
+  }
+  // An honorific typed in capitals ("DR." from "DR. ANNA SCHMIDT"): "Dr.".
+  if (is_all_caps_name(rn.prefix) || (rn.prefix.size() <= 4 && rn.prefix == upper_ascii(rn.prefix)))
+    rn.prefix = title_ascii(rn.prefix);
+  // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
+  if (recipient.gender != grammatical_gender::unknown) rn.gender = recipient.gender;
+  auto greet = greeting_name(rn, text_locale, n.form);
+  if (!greet) {
+    if (greet.error().code == errc::not_found)
+      return make_error(errc::invalid_argument, "the recipient '" + recipient.id + "' has no name to greet");
+    return greet.error();
+  }
+  // A name mixing a CJK part with a Latin one ("de la Cruz" + "花子") comes out
+  // of greeting_name() joined without a space ("de la Cruz花子"), which reads as
+  // one wrong word: greet by the given name alone then.
+  if (mixes_cjk_and_latin(*greet) && !rn.given.empty()) *greet = !rn.preferred.empty() ? rn.preferred : rn.given;
+  a.set("recipient_given_name", *greet);
+  if (const char *g = gender_keyword(rn.gender)) a.set("recipient_gender", g);
+  if (n.form == formality::formal) {
+    auto casual = greeting_name(rn, text_locale, formality::informal);
+    if (casual && casual->size() < greet->size()) req.shorter_names.emplace_back("recipient_given_name", *casual);
+  }
+
+  if (!contexts.empty()) {
+    const shared_context &c = contexts.front();
+    switch (c.kind) {
+    case context_kind::event: {
+      a.set("event_name", c.event_name);
+      a.set("sender_role", to_string(c.sender_role));
+      a.set("recipient_role", to_string(c.recipient_role));
+      if (const event *e = dir.find_event(c.event_id)) {
+        if (c.timing == event_timing::upcoming) a.set("event_date", event_date(*e));
+        if (e->place != no_place) {
+          auto city = place_name(cache, e->place, text_locale);
+          if (city) a.set("event_city", *city);
+        }
+      }
+      if (c.days_until > 0) a.set("days_until", c.days_until);
+      break;
+    }
+    case context_kind::same_city: {
+      auto city = place_name(cache, c.place, text_locale);
+      if (!city) return city.error();
+      a.set("city_name", *city);
+      if (c.place_ambiguous)
+        n.warnings.push_back("the recipient's location \"" + recipient.location + "\" is ambiguous: check that it is " +
+                             *city + " before sending");
+      break;
+    }
+    case context_kind::challenge:
+      a.set("challenge_title", c.challenge_title);
+      if (!c.offer_summary.empty()) a.set("offer_summary", c.offer_summary);
+      break;
+    case context_kind::mutual_connection:
+      a.set("mutual_name", c.mutual_name);
+      a.set("mutual_count", static_cast<std::int64_t>(c.mutual_count));
+      if (const contact *m = dir.find_contact(c.mutual_id)) {
+        const std::string &g = !m->name.preferred.empty() ? m->name.preferred : m->name.given;
+        if (!g.empty() && g.size() < c.mutual_name.size()) req.shorter_names.emplace_back("mutual_name", g);
+      }
+      break;
+    case context_kind::past_employer: {
+      auto emp = company_display_name(c.organization);
+      a.set("employer_name", emp ? *emp : c.organization);
+      break;
+    }
+    case context_kind::school: a.set("school_name", c.school); break;
+    case context_kind::topic: a.set("topic_name", c.topic); break;
+    }
+  }
+
+  // Variation: which decorative clauses show, by a stable hash (docs/guide.md).
+  const std::uint64_t h = variation_hash(s.id, recipient.id, options.seed);
+  if (h & 1) req.drop.push_back("date");
+  if (h & 2) req.drop.push_back("headline");
+
+  for (const auto *v : variants) req.variants.push_back(v->tmpl);
+  req.variant_names = names;
+  req.drop_order = drop_order;
+  req.unit = profile.unit;
+  req.limit = limit;
+  auto f = fit(std::as_const(req));
+  if (!f) return f.error();
+  n.text = std::move(f->text);
+  n.length = f->length;
+  n.slot = names[f->variant];
+  n.steps = std::move(f->steps);
+  n.dropped = std::move(f->dropped);
+  n.contexts = std::move(contexts);
+
+  // Review: a composed note must have no findings; any finding is a bug, shown as a warning.
+  review_options ro;
+  ro.tier = options.tier;
+  ro.sender = &s;
+  ro.contexts = std::move(n.contexts);  // lent to review, taken back below
+  ro.now = now;
+  ro.locale = n.catalog_locale;
+  auto findings = review(n.text, recipient, profile, ro);
+  n.contexts = std::move(ro.contexts);
+  if (!findings) {
+    n.warnings.push_back("review failed: " + findings.error().message);
+  } else {
+    for (const auto &x : *findings) {
+      if (situation == "self-introduction" && x.code == finding_code::no_reason) {
+        // Asked for: a self-introduction has no shared context by definition.
+        n.warnings.push_back("self-introduction: nothing is shared, the note only states who you are and why you write");
+        continue;
+      }
+      n.warnings.push_back(std::string("review found ") + to_string(x.code) + ": " + x.message + " (a bug in rapport)");
+    }
+  }
+  return out;
+}
+
+// Checks the options and builds the prepared state.
+result<std::unique_ptr<composer>> make_composer(const directory &dir, const contact &sender, const compose_options &o) {
+  if (o.reasons < 1 || o.reasons > 2)
+    return make_error(errc::invalid_argument, "reasons must be 1 or 2, not " + std::to_string(o.reasons));
+  if (auto bad = find_invalid_utf8(o.locale)) return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
+  if (auto bad = find_invalid_utf8(o.tier)) return make_error(errc::invalid_utf8, "tier: invalid UTF-8", *bad);
+  platform_profile profile;
+  if (o.profile) {
+    profile = *o.profile;
+  } else {
+    auto p = find_platform(o.platform);
+    if (!p) return p.error();
+    profile = std::move(*p);
+  }
+  auto limit = platform_limit(profile, platform_field::body, o.tier);
+  if (!limit) return limit.error();
+  catalog cat = catalog::empty();
+  if (o.templates) {
+    cat = *o.templates;
+  } else {
+    auto b = catalog::builtin();
+    if (!b) return b.error();
+    cat = std::move(*b);
+  }
+  auto texts = prepare_sender_texts(sender);
+  if (!texts) return texts.error();
+  return std::make_unique<composer>(dir, sender, o, std::move(cat), std::move(profile), *limit, std::move(*texts));
+}
+
+// The note with the recipient's greeting name taken out, for near-duplicate detection.
+std::string without_name(const composition &c, const contact &r) {
+  std::string t = c.note.text;
+  std::vector<std::string> forms;
+  for (const auto *p : {&r.name.preferred, &r.name.given, &r.name.family, &r.name.prefix})
+    if (!p->empty()) forms.push_back(*p);
+  std::sort(forms.begin(), forms.end(), [](const auto &x, const auto &y) { return x.size() > y.size(); });
+  for (const auto &f : forms)
+    for (std::size_t at = t.find(f); at != std::string::npos; at = t.find(f, at)) t.replace(at, f.size(), "");
+  return t;
+}
+
+} // namespace
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+
+result<composition> compose(const directory &dir, const contact &sender, const contact &recipient,
+                            const compose_options &options) {
+  auto c = detail::make_composer(dir, sender, options);
+  if (!c) return c.error();
+  detail::compose_cache cache;
+  return (*c)->compose(recipient, cache);
+}
+
+result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
+                                 const compose_options &options, unsigned threads) {
+  auto made = detail::make_composer(dir, sender, options);
+  if (!made) return made.error();
+  const detail::composer &c = **made;
+
+  // The recipients, in input order.
+  std::vector<const contact *> who;
+  std::vector<std::string> unknown;  // per index: the id when it is unknown
+  if (recipient_ids.empty()) {
+    for (const auto &r : dir.contacts())
+      if (r.id != sender.id) who.push_back(&r);
+    unknown.resize(who.size());
+  } else {
+    who.reserve(recipient_ids.size());
+    unknown.resize(recipient_ids.size());
+    for (std::size_t i = 0; i < recipient_ids.size(); ++i) {
+      const contact *r = dir.find_contact(recipient_ids[i]);
+      who.push_back(r);
+      if (!r) unknown[i] = recipient_ids[i];
+    }
+  }
+
+  std::vector<std::optional<result<composition>>> slots(who.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  constexpr std::size_t chunk = 256;
+  const std::size_t chunks = (who.size() + chunk - 1) / chunk;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunks, 1)));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    detail::compose_cache cache;
+    for (std::size_t k = next.fetch_add(1); k < chunks; k = next.fetch_add(1)) {
+      const std::size_t end = std::min(who.size(), (k + 1) * chunk);
+      for (std::size_t i = k * chunk; i < end; ++i) {
+        if (!who[i])
+          slots[i].emplace(make_error(errc::not_found, "no contact with id '" + unknown[i] + "'"));
+        else
+          slots[i].emplace(c.compose(*who[i], cache));
+      }
+    }
+  };
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto &t : pool) t.join();
+  }
+
+  batch_result out;
+  out.items.reserve(slots.size());
+  for (auto &s : slots) out.items.push_back(std::move(*s));
+
+  // Near-duplicates: same slot and same text once the name is taken out.
+  std::map<std::pair<std::string, std::string>, std::size_t> groups;
+  std::size_t composed = 0;
+  for (std::size_t i = 0; i < out.items.size(); ++i) {
+    const auto &it = out.items[i];
+    if (!it || it->status != errc::ok) continue;
+    ++composed;
+    ++groups[{it->note.slot, detail::without_name(*it, *who[i])}];
+  }
+  for (const auto &[key, count] : groups) {
+    if (count > 5 && count * 5 > composed) {
+      out.warnings.push_back(batch_warning{
+          "near_duplicates", key.first, count,
+          std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + key.first +
+              ") are the same apart from the name: recipients comparing notes will notice"});
+    }
+  }
+  return out;
+}
+
+} // namespace v1
+} // namespace rapport

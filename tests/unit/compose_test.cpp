@@ -1,0 +1,306 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "support/compose_world.hpp"
+
+using namespace rapport;
+using namespace rapport::test;
+
+namespace {
+
+composition compose_for(const compose_world &w, const char *id, const compose_options &o) {
+  const contact *r = w.dir.find_contact(id);
+  REQUIRE(r != nullptr);
+  auto c = compose(w.dir, w.me, *r, o);
+  REQUIRE(c);
+  return *c;
+}
+
+// A seed under which the variation hash keeps (bit clear) or drops (bit set) a clause.
+std::uint64_t seed_where(const char *recipient, std::uint64_t bit, bool set) {
+  for (std::uint64_t s = 0;; ++s)
+    if (((variation_hash("me", recipient, s) & bit) != 0) == set) return s;
+}
+
+bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
+
+std::vector<std::string> codes(const composition &c) {
+  std::vector<std::string> out;
+  for (const auto &h : c.homework) out.push_back(h.code);
+  return out;
+}
+
+bool has(const std::vector<std::string> &v, const char *s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+// Review findings are bugs: compose reports them as warnings starting "review".
+void no_review_findings(const composition &c) {
+  for (const auto &w : c.note.warnings) {
+    INFO(c.note.text);
+    if (w.rfind("review", 0) == 0) FAIL_CHECK(w);
+  }
+}
+
+} // namespace
+
+TEST_CASE("compose - both exhibiting at Hannover Messe, in German, formal, date in the event's zone") {
+  auto w = make_compose_world();
+  auto o = options_at(march_first_plus(0));
+  o.seed = seed_where("anna", 1, false);
+  const auto c = compose_for(w, "anna", o);
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.slot == "event/both-exhibiting/upcoming/short/formal");
+  CHECK(c.note.locale == "de");
+  CHECK(c.note.form == formality::formal);
+  CHECK(contains(c.note.text, "Hallo Anna Schmidt, ich bin Jonas von Nordlicht Analytics."));
+  CHECK(contains(c.note.text, "Wir stellen beide bei Hannover Messe am 20. April aus."));
+  CHECK_FALSE(contains(c.note.text, "GmbH"));
+  REQUIRE(c.note.contexts.size() == 1);
+  CHECK(c.note.contexts[0].event_id == "hm-2026");
+  CHECK_FALSE(c.note.contexts[0].evidence.empty());
+  CHECK(c.note.unit == length_unit::utf16);
+  CHECK(c.note.limit == 200);
+  CHECK(c.note.length <= c.note.limit);
+  CHECK(c.note.steps.empty());
+  no_review_findings(c);
+}
+
+TEST_CASE("compose - the same city is named in the note's language") {
+  auto w = make_compose_world();
+  struct row {
+    const char *locale;
+    const char *greeting;
+    const char *city;
+  };
+  const row rows[] = {
+      {"", "Bonjour Claire Dubois", "à Hambourg"},  // the recipient's first language: French
+      {"es", "Hola, Claire Dubois", "Hamburgo"},
+      {"de-AT", "Hallo Claire Dubois", "in Hamburg"},
+      {"en", "Hi Claire", "in Hamburg"},
+  };
+  for (const auto &r : rows) {
+    auto o = options_at(march_first_plus(0));
+    o.locale = r.locale;
+    const auto c = compose_for(w, "claire", o);
+    INFO(r.locale << ": " << c.note.text);
+    REQUIRE(c.status == errc::ok);
+    CHECK(c.note.contexts.at(0).kind == context_kind::same_city);
+    CHECK(contains(c.note.text, r.greeting));
+    CHECK(contains(c.note.text, r.city));
+    no_review_findings(c);
+  }
+}
+
+TEST_CASE("compose - a challenge in es-MX falls back to the es catalog and says so") {
+  auto w = make_compose_world();
+  w.me.purpose = "ahorro de energía";
+  const auto c = compose_for(w, "lucia", options_at(march_first_plus(0)));
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.locale == "es-MX");
+  CHECK(c.note.catalog_locale == "es");
+  CHECK(c.note.form == formality::informal);  // the recipient's preference beats the Spanish default
+  CHECK(c.note.slot == "challenge/can-help/short/informal");
+  CHECK(contains(c.note.text, "Hola, Lucía. Soy Jonas, de Nordlicht Analytics."));
+  CHECK(contains(c.note.text, "rising energy costs in cold storage"));
+  CHECK(std::any_of(c.note.warnings.begin(), c.note.warnings.end(),
+                    [](const std::string &s) { return contains(s, "used the es catalog"); }));
+  no_review_findings(c);
+}
+
+TEST_CASE("compose - a mutual connection is named, in English, informal by default") {
+  auto w = make_compose_world();
+  const auto c = compose_for(w, "sam", options_at(march_first_plus(0)));
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.form == formality::informal);
+  CHECK(c.note.slot == "mutual/shared-contacts/short/informal");
+  CHECK(contains(c.note.text, "Hi Sam, I’m Jonas from Nordlicht Analytics."));
+  CHECK(contains(c.note.text, "Jan de Vries"));
+  no_review_findings(c);
+}
+
+TEST_CASE("compose - a stated gender is used, and only then") {
+  auto w = make_compose_world();
+  const auto greta = compose_for(w, "greta", options_at(march_first_plus(0)));
+  CHECK(contains(greta.note.text, "Liebe Frau Lund"));
+  CHECK(greta.note.slot == "event/both-attending/upcoming/short/formal");  // she speaks, I attend: not "exhibiting"
+  const auto anna = compose_for(w, "anna", options_at(march_first_plus(0)));
+  CHECK(contains(anna.note.text, "Hallo Anna"));
+  CHECK_FALSE(contains(anna.note.text, "Liebe"));
+}
+
+TEST_CASE("compose - after her talk: I heard your talk") {
+  auto w = make_compose_world();
+  const auto c = compose_for(w, "greta", options_at(sys_seconds(sys_days(2026y / November / 20))));
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.slot == "event/speaker-attendee/past/short/formal");
+  CHECK(contains(c.note.text, "Ich habe Ihren Vortrag bei Web Summit gehört."));
+}
+
+TEST_CASE("compose - a language without a catalog gets English, and a warning") {
+  auto w = make_compose_world();
+  auto o = options_at(march_first_plus(0));
+  o.locale = "ja-JP";
+  const auto c = compose_for(w, "claire", o);
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.catalog_locale == "en");
+  CHECK(contains(c.note.text, "in Hamburg"));
+  CHECK_FALSE(c.note.warnings.empty());
+}
+
+TEST_CASE("compose - an e-mail gets the standard note with a sign-off") {
+  auto w = make_compose_world();
+  w.me.purpose = "predictive maintenance";
+  auto o = options_at(march_first_plus(0), "email");
+  o.locale = "en";
+  o.form = formality::formal;
+  o.seed = seed_where("anna", 2, false);
+  const auto c = compose_for(w, "anna", o);
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.slot == "event/both-exhibiting/upcoming/standard/formal");
+  CHECK(contains(c.note.text, "Dear Anna Schmidt,\n"));
+  CHECK(contains(c.note.text, "I’m Jonas, Head of Data at Nordlicht."));
+  CHECK(contains(c.note.text, "predictive maintenance"));
+  CHECK(contains(c.note.text, "Best regards,\nJonas"));
+  no_review_findings(c);
+}
+
+TEST_CASE("compose - strangers get no note, and the homework that would unlock one") {
+  auto w = make_compose_world();
+  const auto ben = compose_for(w, "ben", options_at(march_first_plus(0)));
+  CHECK(ben.status == errc::no_shared_context);
+  CHECK(ben.note.text.empty());
+  const auto b = codes(ben);
+  CHECK(has(b, "different_cities"));
+  CHECK(has(b, "no_shared_event"));
+  CHECK(has(b, "recipient_industry_unknown"));
+  CHECK(has(b, "recipient_no_connections"));
+
+  const auto paul = compose_for(w, "paul", options_at(march_first_plus(0)));
+  CHECK(paul.status == errc::no_shared_context);
+  const auto p = codes(paul);
+  CHECK(has(p, "recipient_no_location"));
+  CHECK(has(p, "recipient_no_events"));
+  CHECK_FALSE(has(p, "different_cities"));
+  CHECK(paul.homework.front().message == "the recipient has no city on record");
+
+  w.me.events.clear();
+  w.me.offers.clear();
+  w.me.location = "Atlantis";
+  const auto again = compose_for(w, "ben", options_at(march_first_plus(0)));
+  const auto a = codes(again);
+  CHECK(has(a, "sender_no_events"));
+  CHECK(has(a, "sender_no_offers"));
+  CHECK(has(a, "sender_location_unresolved"));
+  for (const auto &h : again.homework)
+    if (h.code == "sender_no_events") CHECK(h.message == "you share no event: add the events you attend");
+}
+
+TEST_CASE("compose - an offer for another industry is homework, not a note") {
+  auto w = make_compose_world();
+  directory_builder b;
+  auto rita = person("rita", "Rita", "Costa", "Lisbon, Portugal");
+  rita.industry = "Banking";
+  REQUIRE(b.add_challenge(hardship("cold-chain-energy", "rising energy costs in cold storage", {"Logistics"})));
+  REQUIRE(b.add_contact(rita));
+  auto dir = b.build();
+  REQUIRE(dir);
+  auto c = compose(*dir, w.me, *dir->find_contact("rita"), options_at(march_first_plus(0)));
+  REQUIRE(c);
+  CHECK(c->status == errc::no_shared_context);
+  CHECK(has(codes(*c), "industry_unaffected"));
+}
+
+TEST_CASE("compose - self-introduction only with a purpose, and never with a fake reason") {
+  auto w = make_compose_world();
+  auto o = options_at(march_first_plus(0));
+  o.allow_self_introduction = true;
+  const auto none = compose_for(w, "ben", o);
+  CHECK(none.status == errc::no_shared_context);
+  CHECK(contains(none.message, "no purpose"));
+
+  w.me.purpose = "cold-chain analytics";
+  const auto c = compose_for(w, "ben", o);
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.slot == "self-introduction/short/informal");
+  CHECK(c.note.contexts.empty());
+  CHECK(contains(c.note.text, "Hi Ben, I’m Jonas from Nordlicht Analytics."));
+  CHECK(contains(c.note.text, "cold-chain analytics"));
+  CHECK_FALSE(c.homework.empty());  // the homework still says what would give a real reason
+}
+
+TEST_CASE("compose - values are data, never template syntax") {
+  auto w = make_compose_world();
+  directory_builder b;
+  auto e = fair("odd", "C{x}nf #1 '{event_name}'", 2026, 2026y / April / 20, 2026y / April / 21);
+  REQUIRE(b.add_event(e));
+  auto r = person("r", "Rae", "O'Brien", "");
+  r.languages = {"en"};
+  at_event(r, "odd", event_role::attendee);
+  REQUIRE(b.add_contact(r));
+  auto dir = b.build();
+  REQUIRE(dir);
+  auto me = w.me;
+  at_event(me, "odd", event_role::attendee);
+  auto c = compose(*dir, me, *dir->find_contact("r"), options_at(march_first_plus(0)));
+  REQUIRE(c);
+  REQUIRE(c->status == errc::ok);
+  CHECK(contains(c->note.text, "C{x}nf #1 '{event_name}'"));
+}
+
+TEST_CASE("compose - bad options are errors") {
+  auto w = make_compose_world();
+  const contact &anna = *w.dir.find_contact("anna");
+  auto o = options_at(march_first_plus(0));
+  o.locale = std::string("de\xC3(", 4);
+  auto bad = compose(w.dir, w.me, anna, o);
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().code == errc::invalid_utf8);
+  CHECK(bad.error().offset == 2);
+
+  o = options_at(march_first_plus(0));
+  o.reasons = 3;
+  CHECK(compose(w.dir, w.me, anna, o).error().code == errc::invalid_argument);
+  o = options_at(march_first_plus(0), "pigeon-post");
+  CHECK(compose(w.dir, w.me, anna, o).error().code == errc::not_found);
+  o = options_at(march_first_plus(0));
+  o.tier = "platinum";
+  CHECK(compose(w.dir, w.me, anna, o).error().code == errc::not_found);
+  CHECK(compose(w.dir, w.me, w.me, options_at(march_first_plus(0))).error().code == errc::invalid_argument);
+}
+
+TEST_CASE("compose - two reasons asked: one mentioned, and a warning says so") {
+  auto w = make_compose_world();
+  auto o = options_at(march_first_plus(0));
+  o.reasons = 2;
+  // Greta: the Web Summit and the same city (Hamburg).
+  const auto c = compose_for(w, "greta", o);
+  REQUIRE(c.status == errc::ok);
+  CHECK(c.note.contexts.size() == 1);
+  CHECK(std::any_of(c.note.warnings.begin(), c.note.warnings.end(),
+                    [](const std::string &s) { return contains(s, "two reasons were asked for"); }));
+}
+
+TEST_CASE("compose - a tight custom limit: clauses, then names, then a cut, never over") {
+  auto w = make_compose_world();
+  w.me.purpose = "predictive maintenance";
+  auto p = custom_platform(90, length_unit::graphemes);
+  REQUIRE(p);
+  auto o = options_at(march_first_plus(0));
+  o.profile = &*p;
+  o.locale = "en";
+  o.form = formality::formal;
+  o.seed = seed_where("anna", 1, false);
+  const auto c = compose_for(w, "anna", o);
+  REQUIRE(c.status == errc::ok);
+  INFO(c.note.text);
+  CHECK(c.note.length <= 90);
+  CHECK(*length(c.note.text, length_unit::graphemes) == c.note.length);
+  REQUIRE(c.note.steps.size() >= 2);
+  // Steps never go back: drop_clause* then shorter_name* then truncate?
+  for (std::size_t i = 1; i < c.note.steps.size(); ++i)
+    CHECK(static_cast<int>(c.note.steps[i - 1].action) <= static_cast<int>(c.note.steps[i].action));
+  CHECK(c.note.steps.front().action == fit_action::drop_clause);
+  CHECK(c.note.steps.front().detail == "date");
+  CHECK(c.note.text.rfind("Hi Anna, I’m Jonas", 0) == 0);  // "Anna Schmidt" shortened to "Anna"
+  no_review_findings(c);
+}
