@@ -668,6 +668,17 @@ std::string informal_name(const contact &c, std::string_view locale) {
   return g ? *g : std::string();
 }
 
+// A merge field for the writer's own details: "sender_name", "Your Name" (in
+// templates people copy, "your" is the person sending), "my_company".
+bool names_the_writer(std::string_view field) {
+  std::string lower(field);
+  for (auto &ch : lower)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  for (std::string_view word : {"sender", "your", "my_", "my ", "my.", "signature", "absender", "votre", "vuestro", "tu_"})
+    if (lower.find(word) != std::string::npos) return true;
+  return lower.rfind("myname", 0) == 0 || lower.rfind("mycompany", 0) == 0;  // camelCase "myName"
+}
+
 void check_placeholders(std::string_view d, const contact &recipient, std::string_view locale, workspace &w,
                         std::vector<finding> &out) {
   for (std::size_t i = 0; i < d.size();) {
@@ -677,7 +688,9 @@ void check_placeholders(std::string_view d, const contact &recipient, std::strin
     ident_info info;
     if (!placeholder_at(d, i, w, hit, info)) { ++i; continue; }
     std::string suggestion;
-    if (info.kind == field_kind::given) suggestion = informal_name(recipient, locale);
+    if (names_the_writer(hit.content)) {
+      // "{sender_name}", "[Your Name]", "{{my_company}}": the writer's own field; no recipient value fits.
+    } else if (info.kind == field_kind::given) suggestion = informal_name(recipient, locale);
     else if (info.kind == field_kind::family) suggestion = recipient.name.family;
     else if (info.kind == field_kind::company) suggestion = current_company(recipient, w);
     out.push_back(make(finding_code::placeholder_left, severity::error, hit.b, hit.e,

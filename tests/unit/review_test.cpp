@@ -777,3 +777,25 @@ TEST_CASE("review - with a directory and a sender, contexts are discovered") {
   REQUIRE_FALSE(self);
   CHECK(self.error().code == rapport::errc::invalid_argument);
 }
+
+TEST_CASE("review - a placeholder for the writer's own details suggests nothing of the recipient's") {
+  rapport::contact anna;
+  anna.id = "anna";
+  anna.name.given = "Anna";
+  anna.name.family = "Schmidt";
+  const auto platform = rapport::find_platform("linkedin-connection-note").value();
+  struct row { const char *draft; const char *suggestion; };
+  const std::vector<row> table = {
+      {"Hi Anna, I'm {sender_name} from Frostwerk and we both exhibit at LogiMAT.", ""},
+      {"Hi Anna, I'm [Your Name] from Frostwerk and we both exhibit at LogiMAT.", ""},
+      {"Hi {{first_name}}, I'm Lena from Frostwerk and we both exhibit at LogiMAT.", "Anna"},
+  };
+  for (const auto &r : table) {
+    INFO(r.draft);
+    const auto found = rapport::review(r.draft, anna, platform).value();
+    const auto it = std::find_if(found.begin(), found.end(),
+                                 [](const rapport::finding &f) { return f.code == rapport::finding_code::placeholder_left; });
+    REQUIRE(it != found.end());
+    CHECK(it->suggestion == r.suggestion);
+  }
+}
