@@ -107,6 +107,19 @@ const context_view *item(const rapport_contexts *contexts, size_t index, int &st
   return status == RAPPORT_OK ? &contexts->items[index] : nullptr;
 }
 
+// Shim for a one-value accessor of context `index`: checks, then writes get(context) to *out.
+template <class T, class Get>
+int read_context(const rapport_contexts *contexts, size_t index, T *out, Get get) {
+  return guarded([&]() -> int {
+    int s;
+    const context_view *c = item(contexts, index, s);
+    if (c == nullptr) return s;
+    if ((s = check_out(out))) return s;
+    get(*c, out);
+    return RAPPORT_OK;
+  });
+}
+
 } // namespace
 
 extern "C" {
@@ -186,47 +199,19 @@ int rapport_contexts_count(const rapport_contexts *contexts, size_t *out) {
 }
 
 int rapport_contexts_kind(const rapport_contexts *contexts, size_t index, int *out) {
-  return guarded([&]() -> int {
-    int s;
-    const context_view *c = item(contexts, index, s);
-    if (c == nullptr) return s;
-    if ((s = check_out(out))) return s;
-    *out = c->kind;
-    return RAPPORT_OK;
-  });
+  return read_context(contexts, index, out, [](const context_view &c, int *o) { *o = c.kind; });
 }
 
 int rapport_contexts_strength(const rapport_contexts *contexts, size_t index, double *out) {
-  return guarded([&]() -> int {
-    int s;
-    const context_view *c = item(contexts, index, s);
-    if (c == nullptr) return s;
-    if ((s = check_out(out))) return s;
-    *out = c->strength;
-    return RAPPORT_OK;
-  });
+  return read_context(contexts, index, out, [](const context_view &c, double *o) { *o = c.strength; });
 }
 
 int rapport_contexts_situation(const rapport_contexts *contexts, size_t index, rapport_str *out) {
-  return guarded([&]() -> int {
-    int s;
-    const context_view *c = item(contexts, index, s);
-    if (c == nullptr) return s;
-    if ((s = check_out(out))) return s;
-    borrow(c->situation, out);
-    return RAPPORT_OK;
-  });
+  return read_context(contexts, index, out, [](const context_view &c, rapport_str *o) { borrow(c.situation, o); });
 }
 
 int rapport_contexts_fact_count(const rapport_contexts *contexts, size_t index, size_t *out) {
-  return guarded([&]() -> int {
-    int s;
-    const context_view *c = item(contexts, index, s);
-    if (c == nullptr) return s;
-    if ((s = check_out(out))) return s;
-    *out = c->facts.size();
-    return RAPPORT_OK;
-  });
+  return read_context(contexts, index, out, [](const context_view &c, size_t *o) { *o = c.facts.size(); });
 }
 
 int rapport_contexts_fact(const rapport_contexts *contexts, size_t index, size_t fact, rapport_str *out_name,
@@ -261,14 +246,7 @@ int rapport_contexts_fact_find(const rapport_contexts *contexts, size_t index, c
 }
 
 int rapport_contexts_evidence_count(const rapport_contexts *contexts, size_t index, size_t *out) {
-  return guarded([&]() -> int {
-    int s;
-    const context_view *c = item(contexts, index, s);
-    if (c == nullptr) return s;
-    if ((s = check_out(out))) return s;
-    *out = c->evidence.size();
-    return RAPPORT_OK;
-  });
+  return read_context(contexts, index, out, [](const context_view &c, size_t *o) { *o = c.evidence.size(); });
 }
 
 int rapport_contexts_evidence(const rapport_contexts *contexts, size_t index, size_t item_index, int *out_side,
