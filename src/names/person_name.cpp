@@ -981,7 +981,8 @@ std::string cjk_full(const person_name &n) {
   std::string out = n.family;
   for (const auto *part : {&n.given, &n.middle}) {
     if (part->empty()) continue;
-    if (!out.empty() && !has_cjk(*part)) out += ' ';
+    // CJK parts join without a space ("山田太郎"); a Latin part is set apart ("de la Cruz 花子").
+    if (!out.empty() && !(has_cjk(*part) && has_cjk(out))) out += ' ';
     out += *part;
   }
   return out;

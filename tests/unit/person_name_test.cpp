@@ -465,3 +465,16 @@ TEST_CASE("names - a person_name filled in by the caller is checked for UTF-8") 
   CHECK(*rapport::greeting_name(n, "en") == "Anna");
   CHECK(rapport::greeting_name(n, "e\xFF").error().code == rapport::errc::invalid_utf8);
 }
+
+TEST_CASE("names - a Latin family name and a CJK given name are not run together") {
+  rapport::person_name n;
+  n.family = "de la Cruz";
+  n.given = "花子";
+  const auto g = rapport::greeting_name(n, "en", rapport::formality::formal);
+  REQUIRE(g);
+  CHECK(g->find("Cruz花子") == std::string::npos);
+  rapport::person_name y;
+  y.family = "山田";
+  y.given = "太郎";
+  CHECK(rapport::greeting_name(y, "en", rapport::formality::formal).value() == "山田太郎");
+}
