@@ -92,7 +92,8 @@ struct shared_context {
   int days_until = 0;               ///< local days from now to the first day (negative once it started)
 
   // same_city
-  place_id place = no_place;        ///< the recipient's place; display it with place_display_name()
+  place_id place = no_place;        ///< the place to name: the shared place, the city when one side gave
+                                    ///< only its metro, else the common metro; display it with place_display_name()
   bool place_ambiguous = false;
 
   // challenge

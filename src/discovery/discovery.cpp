@@ -268,12 +268,28 @@ void mutuals(const detail::directory_data &d, const contact &s, const contact &r
   out.push_back(std::move(c));
 }
 
+bool is_metro(place_id p) {
+  auto info = place(p);
+  return info && info->kind == place_kind::metro;
+}
+
+// The place a note should name for two places in one city area: the place
+// itself when equal; the city when one side gave only its metro ("Greater
+// Munich" and "Munich": Munich); the city when one lies within it (Brooklyn and
+// New York City: New York City); otherwise their common metro.
+place_id place_to_name(place_id a, place_id b, place_id cluster) {
+  if (a == b) return a;
+  if (place_within(a, b)) return is_metro(b) ? a : b;
+  if (place_within(b, a)) return is_metro(a) ? b : a;
+  return cluster != no_place ? cluster : b;
+}
+
 void city(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
           const discovery_weights &w, std::vector<shared_context> &out) {
   if (si.place == no_place || ri.place == no_place || !same_city(si.place, ri.place)) return;
   shared_context c;
   c.kind = context_kind::same_city;
-  c.place = ri.place;
+  c.place = place_to_name(si.place, ri.place, ri.cluster);
   c.place_ambiguous = si.place_ambiguous || ri.place_ambiguous;
   c.strength = detail::city_strength(si.place == ri.place, c.place_ambiguous, w);
   c.evidence = {ev(evidence_side::sender, record(s), "location", s.location),

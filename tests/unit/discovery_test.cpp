@@ -332,3 +332,19 @@ TEST_CASE("discovery - a shared employer is found despite legal forms") {
   CHECK(found[0].organization == "sap");
   CHECK(shared(w, "other", march_first_plus(0)).empty());
 }
+
+TEST_CASE("discovery - a same-city context names the place both would recognise") {
+  struct row { const char *mine; const char *theirs; const char *named_en; };
+  const std::vector<row> table = {
+      {"Munich, Germany", "Greater Munich Metropolitan Area", "Munich"},   // one side gave only the metro
+      {"Großraum München", "München, Bayern, Deutschland", "Munich"},
+      {"Zürich", "Zurich, Switzerland", "Zurich"},                          // the same place
+  };
+  for (const auto &r : table) {
+    INFO(r.mine << " / " << r.theirs);
+    auto w = make_world(person("me", "Sam", "Sender", r.mine), {person("them", "Ty", "Ode", r.theirs)});
+    const auto found = shared(w, "them", march_first_plus(0));
+    REQUIRE(found.size() == 1);
+    CHECK(place_display_name(found[0].place, "en").value() == r.named_en);
+  }
+}
