@@ -190,8 +190,8 @@ RAPPORT_API void rapport_strings_free(rapport_strings *list);
  * a freed handle is undefined behaviour. Handles that are "borrowed" belong
  * to another handle and must not be freed (their *_free() ignores them).
  *
- * Later sessions add a note handle (rapport_note, composition) and a findings
- * handle (rapport_findings, review) with the same conventions.
+ * A composed note (rapport_note) and review findings (rapport_findings) follow
+ * the same conventions.
  */
 
 /* ---- directory: contacts ------------------------------------------------- */
@@ -791,6 +791,132 @@ RAPPORT_API int rapport_platform_limit(const rapport_platform *platform, int fie
                                        size_t *out);
 
 /* ---- JSON convenience layer ------------------------------------------------------- */
+
+/* ---- compose ------------------------------------------------------------ */
+
+/** How to compose (see rapport/compose.hpp). Initialize with rapport_compose_options_init(). */
+typedef struct rapport_compose_options {
+  size_t size;                    /* sizeof(rapport_compose_options); set by _init */
+  const char *platform;           /* platform id, e.g. "linkedin-connection-note"; NULL = that default */
+  size_t platform_len;
+  const char *tier;               /* "free", "premium"; NULL = the profile's default tier */
+  size_t tier_len;
+  const char *locale;             /* BCP 47 override; NULL = the recipient's language */
+  size_t locale_len;
+  int formality;                  /* -1 = the recipient's preference / language default; RAPPORT_FORMAL, RAPPORT_INFORMAL */
+  int allow_self_introduction;    /* non-zero: with no shared context, introduce the sender (needs a purpose) */
+  uint64_t seed;                  /* variation seed: the same seed and ids give the same note */
+} rapport_compose_options;
+
+/** Register values for rapport_compose_options.formality. */
+enum { RAPPORT_FORMAL = 0, RAPPORT_INFORMAL = 1 };
+
+/** Sets *opts to the defaults (size filled in). NULL is a no-op. */
+RAPPORT_API void rapport_compose_options_init(rapport_compose_options *opts);
+
+/** A composed note, or a refusal with its homework (owned handle, immutable, thread-safe to read). */
+typedef struct rapport_note rapport_note;
+
+/**
+ * Composes a note from `sender` (need not be in `dir`) to `recipient` at `now`
+ * (Unix seconds) into *out (owned: rapport_note_free). A refusal is not an
+ * error: the call returns RAPPORT_OK and rapport_note_status() says
+ * RAPPORT_ENOCONTEXT, with the homework that would unlock a note.
+ * opts may be NULL for the defaults.
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, bad opts or size), RAPPORT_EUTF8
+ * (in an option string), RAPPORT_ENOTFOUND (unknown platform or tier).
+ */
+RAPPORT_API int rapport_compose(const rapport_directory *dir, const rapport_contact *sender,
+                                const rapport_contact *recipient, int64_t now_unix,
+                                const rapport_compose_options *opts, rapport_note **out);
+
+/** Frees a note. NULL is a no-op. */
+RAPPORT_API void rapport_note_free(rapport_note *note);
+
+/** RAPPORT_OK when a note was written, RAPPORT_ENOCONTEXT for a refusal, into *out. */
+RAPPORT_API int rapport_note_status(const rapport_note *note, int *out);
+
+/**
+ * The note's text (empty for a refusal) into *out, borrowed from `note`.
+ * Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_note_text(const rapport_note *note, rapport_str *out);
+
+/** The template slot used ("event/both-exhibiting/upcoming/short/formal"), borrowed. */
+RAPPORT_API int rapport_note_slot(const rapport_note *note, rapport_str *out);
+
+/** The locale the note is written for ("de", "es-MX"), borrowed. */
+RAPPORT_API int rapport_note_locale(const rapport_note *note, rapport_str *out);
+
+/** The note's length and the platform's limit, both in the platform's unit (either pointer may be NULL). */
+RAPPORT_API int rapport_note_length(const rapport_note *note, size_t *out_length, size_t *out_limit);
+
+/** Number of warnings (locale fallback, ambiguous place…) into *out. */
+RAPPORT_API int rapport_note_warning_count(const rapport_note *note, size_t *out);
+
+/** Warning `index` (English), borrowed. Errors: RAPPORT_EINVAL (index out of range). */
+RAPPORT_API int rapport_note_warning(const rapport_note *note, size_t index, rapport_str *out);
+
+/** Number of homework items of a refusal (0 for a note) into *out. */
+RAPPORT_API int rapport_note_homework_count(const rapport_note *note, size_t *out);
+
+/**
+ * Homework item `index`: its stable code ("recipient_no_location") and English
+ * message, both borrowed; either pointer may be NULL.
+ */
+RAPPORT_API int rapport_note_homework(const rapport_note *note, size_t index, rapport_str *out_code,
+                                      rapport_str *out_message);
+
+/**
+ * The shared contexts the note is built on, with their evidence, into *out:
+ * borrowed from `note` (do not free). Errors: RAPPORT_EINVAL.
+ */
+RAPPORT_API int rapport_note_contexts(const rapport_note *note, const rapport_contexts **out);
+
+/* ---- review -------------------------------------------------------------- */
+
+/** What review knows besides the draft. Initialize with rapport_review_options_init(). */
+typedef struct rapport_review_options {
+  size_t size;                    /* sizeof(rapport_review_options); set by _init */
+  const char *tier;               /* NULL = the profile's default tier */
+  size_t tier_len;
+  const rapport_contact *sender;  /* NULL = unknown: no no_self_introduction check */
+} rapport_review_options;
+
+/** Sets *opts to the defaults (size filled in). NULL is a no-op. */
+RAPPORT_API void rapport_review_options_init(rapport_review_options *opts);
+
+/** The findings of a review (owned handle, immutable, thread-safe to read). */
+typedef struct rapport_findings rapport_findings;
+
+/**
+ * Reviews `draft` (UTF-8) to `recipient` on `platform` into *out (owned:
+ * rapport_findings_free). No findings is a clean draft. opts may be NULL.
+ * Errors: RAPPORT_EINVAL, RAPPORT_EUTF8 (offset in rapport_last_error_offset()),
+ * RAPPORT_ENOTFOUND (unknown tier), RAPPORT_ELIMIT.
+ */
+RAPPORT_API int rapport_review(const char *draft, size_t len, const rapport_contact *recipient,
+                               const rapport_platform *platform, const rapport_review_options *opts,
+                               rapport_findings **out);
+
+/** Frees findings. NULL is a no-op. */
+RAPPORT_API void rapport_findings_free(rapport_findings *findings);
+
+/** Number of findings into *out. */
+RAPPORT_API int rapport_findings_count(const rapport_findings *findings, size_t *out);
+
+/** Severity values of rapport_findings_get's *out_severity. */
+enum { RAPPORT_SEVERITY_ERROR = 0, RAPPORT_SEVERITY_WARNING = 1, RAPPORT_SEVERITY_INFO = 2 };
+
+/**
+ * Finding `index`: its stable code ("placeholder_left"), severity, byte span
+ * [begin, end) in the draft, English message and suggested replacement (may
+ * be empty). Strings are borrowed from `findings`; any out pointer may be NULL.
+ * Errors: RAPPORT_EINVAL (wrong handle, index out of range).
+ */
+RAPPORT_API int rapport_findings_get(const rapport_findings *findings, size_t index, rapport_str *out_code,
+                                     int *out_severity, size_t *out_begin, size_t *out_end,
+                                     rapport_str *out_message, rapport_str *out_suggestion);
 
 /**
  * One call with a JSON request document, for quick FFI use (shapes in

@@ -17,12 +17,14 @@
 
 #include "rapport/catalog.hpp"
 #include "rapport/challenge.hpp"
+#include "rapport/compose.hpp"
 #include "rapport/contact.hpp"
 #include "rapport/directory.hpp"
 #include "rapport/discovery.hpp"
 #include "rapport/event.hpp"
 #include "rapport/platform.hpp"
 #include "rapport/ranking.hpp"
+#include "rapport/review.hpp"
 #include "rapport/result.hpp"
 #include "rapport/template.hpp"
 #include "rapport/text.hpp"
@@ -122,7 +124,8 @@ enum : std::uint32_t {
   magic_catalog = 0x5250000a,
   magic_lookup = 0x5250000b,
   magic_platform = 0x5250000c,
-  // reserved for later sessions: 0x5250000d note, 0x5250000e findings
+  magic_note = 0x5250000d,
+  magic_findings = 0x5250000e,
 };
 
 // Reads the first word of any handle without assuming its type.
@@ -260,4 +263,19 @@ struct rapport_platform {
   static constexpr std::uint32_t expected_magic = rapport::capi::magic_platform;
   std::uint32_t magic;
   rapport::platform_profile value;
+};
+
+struct rapport_note {
+  static constexpr std::uint32_t expected_magic = rapport::capi::magic_note;
+  std::uint32_t magic;
+  int status = RAPPORT_OK;
+  rapport::composed_note note;
+  std::vector<rapport::homework_item> homework;
+  rapport_contexts contexts;
+};
+
+struct rapport_findings {
+  static constexpr std::uint32_t expected_magic = rapport::capi::magic_findings;
+  std::uint32_t magic;
+  std::vector<rapport::finding> items;
 };

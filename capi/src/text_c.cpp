@@ -55,6 +55,8 @@ const char *handle_name(std::uint32_t magic) noexcept {
   case magic_catalog: return "rapport_catalog";
   case magic_lookup: return "rapport_lookup";
   case magic_platform: return "rapport_platform";
+  case magic_note: return "rapport_note";
+  case magic_findings: return "rapport_findings";
   case 0: return "a freed handle";
   default: return "an unknown object";
   }
