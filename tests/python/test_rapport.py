@@ -1,4 +1,5 @@
 """The Python bindings against the built C ABI library."""
+import datetime
 import gc
 import threading
 
@@ -225,3 +226,39 @@ def test_discovery_from_8_threads_equals_the_serial_run():
     assert sum(len(x) for x in serial[:-1]) > 300
     for r in results:
         assert r == serial
+
+
+def test_compose_a_note_and_a_refusal():
+    d = build_directory()
+    now = datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)
+    with me() as sender:
+        note = rapport.compose(d, sender, d.find_contact("anna"), now=now)
+        assert note.ok
+        assert "bauma" in note.text
+        assert note.slot.startswith("event/both-exhibiting/upcoming")
+        assert 0 < note.length <= note.limit == 200
+        assert note.contexts[0].kind == "event"
+        assert not note.homework
+        en = rapport.compose(d, sender, d.find_contact("anna"), now=now, locale="en", formality="informal",
+                             tier="premium")
+        assert en.limit == 300 and en.text.startswith("Hi ")
+        stranger = rapport.Contact("zed", given="Zed", family="Ng", location="Chengdu, China")
+        refusal = rapport.compose(d, sender, stranger, now=now)
+        assert not refusal.ok and refusal.text == ""
+        assert refusal.homework and all(h.code and h.message for h in refusal.homework)
+        with pytest.raises(rapport.NotFoundError):
+            rapport.compose(d, sender, stranger, now=now, platform="carrier-pigeon")
+
+
+def test_review_finds_the_blunders():
+    d = build_directory()
+    platform = rapport.Platform.find("linkedin-connection-note")
+    findings = rapport.review("Hi {{first_name}},  I'd like to add you to my professional network on LinkedIn.",
+                              d.find_contact("anna"), platform)
+    codes = [f.code for f in findings]
+    assert codes[0] == "placeholder_left" and findings[0].severity == "error"
+    assert (findings[0].begin, findings[0].end) == (3, 17)
+    assert "generic_boilerplate" in codes
+    with pytest.raises(rapport.Utf8Error) as e:
+        rapport.review(b"ab\xff", d.find_contact("anna"), platform)
+    assert e.value.offset == 2

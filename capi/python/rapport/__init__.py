@@ -35,6 +35,7 @@ __all__ = [
     "version", "version_string", "validate_utf8", "match_key", "text_length", "truncate", "sanitize",
     "Contact", "Organization", "Offer", "Event", "Challenge", "DirectoryBuilder", "Directory", "Sender",
     "SharedContext", "Evidence", "RankedContact", "Catalog", "Lookup", "Platform", "platform_ids", "json_call",
+    "compose", "review", "Note", "Homework", "Finding",
     "CONTEXT_KINDS", "NO_LIMIT",
 ]
 
@@ -585,6 +586,126 @@ class Sender(_Handle):
              min_strength: float = 0.0) -> List[RankedContact]:
         f, _keep = _filter(kinds, event_id, min_strength)
         return _results(_new(lib.rapport_sender_rank, self._handle, _unix(now), k, byref(f), _options(0.0)))
+
+
+# ---- compose and review ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Homework:
+    """Something to add to the data that would give the pair a shared context."""
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A composed note, or a refusal (`ok` False) with the homework that would unlock one."""
+    ok: bool
+    text: str
+    slot: str
+    locale: str
+    length: int
+    limit: int
+    warnings: Tuple[str, ...]
+    homework: Tuple[Homework, ...]
+    contexts: Tuple[SharedContext, ...]
+
+
+def _str_list(h: c_void_p, count_fn, get_fn) -> List[str]:
+    n = c_size_t()
+    _check(count_fn(h, byref(n)))
+    s = _lib.Str()
+    out = []
+    for i in range(n.value):
+        _check(get_fn(h, i, byref(s)))
+        out.append(s.text())
+    return out
+
+
+def _read_note(h: c_void_p) -> Note:
+    status, length, limit = c_int(), c_size_t(), c_size_t()
+    _check(lib.rapport_note_status(h, byref(status)))
+    text, slot, locale, code, message = _lib.Str(), _lib.Str(), _lib.Str(), _lib.Str(), _lib.Str()
+    _check(lib.rapport_note_text(h, byref(text)))
+    _check(lib.rapport_note_slot(h, byref(slot)))
+    _check(lib.rapport_note_locale(h, byref(locale)))
+    _check(lib.rapport_note_length(h, byref(length), byref(limit)))
+    n = c_size_t()
+    _check(lib.rapport_note_homework_count(h, byref(n)))
+    homework = []
+    for i in range(n.value):
+        _check(lib.rapport_note_homework(h, i, byref(code), byref(message)))
+        homework.append(Homework(code.text(), message.text()))
+    ctx = c_void_p()
+    _check(lib.rapport_note_contexts(h, byref(ctx)))
+    return Note(status.value == 0, text.text(), slot.text(), locale.text(), length.value, limit.value,
+                tuple(_str_list(h, lib.rapport_note_warning_count, lib.rapport_note_warning)), tuple(homework),
+                tuple(_read_contexts(ctx)))
+
+
+def compose(directory: "Directory", me: "Contact", recipient: "Contact", now=None, platform: Text = "",
+            tier: Text = "", locale: Text = "", formality: Optional[str] = None,
+            allow_self_introduction: bool = False, seed: int = 0) -> Note:
+    """A note from `me` to `recipient`, or a refusal (Note.ok False) with homework."""
+    o = _lib.ComposeOptions()
+    lib.rapport_compose_options_init(byref(o))
+    keep = [_b(platform), _b(tier), _b(locale)]
+    for (field, b) in zip(("platform", "tier", "locale"), keep):
+        if b:
+            setattr(o, field, b)
+            setattr(o, field + "_len", len(b))
+    if formality is not None:
+        o.formality = {"formal": 0, "informal": 1}[formality]
+    o.allow_self_introduction = int(allow_self_introduction)
+    o.seed = seed
+    h = _new(lib.rapport_compose, directory._handle, me._handle, recipient._handle, _unix(now), byref(o))
+    try:
+        return _read_note(h)
+    finally:
+        lib.rapport_note_free(h)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a draft: a stable code, a severity and a byte span."""
+    code: str
+    severity: str
+    begin: int
+    end: int
+    message: str
+    suggestion: str
+
+
+_SEVERITIES = ("error", "warning", "info")
+
+
+def review(draft: Text, recipient: "Contact", platform: "Platform", tier: Text = "",
+           sender: Optional["Contact"] = None) -> List[Finding]:
+    """The findings for `draft` to `recipient` on `platform`; an empty list is a clean draft."""
+    o = _lib.ReviewOptions()
+    lib.rapport_review_options_init(byref(o))
+    t = _b(tier)
+    if t:
+        o.tier, o.tier_len = t, len(t)
+    if sender is not None:
+        o.sender = sender._handle
+    d = _b(draft)
+    h = _new(lib.rapport_review, d, len(d), recipient._handle, platform._handle, byref(o))
+    try:
+        n = c_size_t()
+        _check(lib.rapport_findings_count(h, byref(n)))
+        code, message, suggestion = _lib.Str(), _lib.Str(), _lib.Str()
+        severity, begin, end = c_int(), c_size_t(), c_size_t()
+        out = []
+        for i in range(n.value):
+            _check(lib.rapport_findings_get(h, i, byref(code), byref(severity), byref(begin), byref(end),
+                                            byref(message), byref(suggestion)))
+            out.append(Finding(code.text(), _SEVERITIES[severity.value], begin.value, end.value, message.text(),
+                               suggestion.text()))
+        return out
+    finally:
+        lib.rapport_findings_free(h)
 
 
 # ---- catalogs -----------------------------------------------------------------------

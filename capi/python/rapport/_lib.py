@@ -38,6 +38,16 @@ class RankFilter(ctypes.Structure):
                 ("min_strength", c_double)]
 
 
+class ComposeOptions(ctypes.Structure):
+    _fields_ = [("size", c_size_t), ("platform", c_char_p), ("platform_len", c_size_t), ("tier", c_char_p),
+                ("tier_len", c_size_t), ("locale", c_char_p), ("locale_len", c_size_t), ("formality", c_int),
+                ("allow_self_introduction", c_int), ("seed", ctypes.c_uint64)]
+
+
+class ReviewOptions(ctypes.Structure):
+    _fields_ = [("size", c_size_t), ("tier", c_char_p), ("tier_len", c_size_t), ("sender", c_void_p)]
+
+
 class Arg(ctypes.Structure):
     _fields_ = [("name", c_char_p), ("name_len", c_size_t), ("value", c_char_p), ("value_len", c_size_t)]
 
@@ -174,6 +184,24 @@ _PROTOTYPES = {
     "rapport_platform_tiers": (c_int, [H, PH]),
     "rapport_platform_limit": (c_int, [H, c_int, c_char_p, c_size_t, PSZ]),
     "rapport_json_call": (c_int, [c_char_p, c_size_t, PCHAR, PSZ]),
+    "rapport_compose_options_init": (None, [POINTER(ComposeOptions)]),
+    "rapport_compose": (c_int, [H, H, H, c_int64, POINTER(ComposeOptions), PH]),
+    "rapport_note_free": (None, [H]),
+    "rapport_note_status": (c_int, [H, PINT]),
+    "rapport_note_text": (c_int, [H, PSTR]),
+    "rapport_note_slot": (c_int, [H, PSTR]),
+    "rapport_note_locale": (c_int, [H, PSTR]),
+    "rapport_note_length": (c_int, [H, PSZ, PSZ]),
+    "rapport_note_warning_count": (c_int, [H, PSZ]),
+    "rapport_note_warning": (c_int, [H, c_size_t, PSTR]),
+    "rapport_note_homework_count": (c_int, [H, PSZ]),
+    "rapport_note_homework": (c_int, [H, c_size_t, PSTR, PSTR]),
+    "rapport_note_contexts": (c_int, [H, PH]),
+    "rapport_review_options_init": (None, [POINTER(ReviewOptions)]),
+    "rapport_review": (c_int, [c_char_p, c_size_t, H, H, POINTER(ReviewOptions), PH]),
+    "rapport_findings_free": (None, [H]),
+    "rapport_findings_count": (c_int, [H, PSZ]),
+    "rapport_findings_get": (c_int, [H, c_size_t, PSTR, PINT, PSZ, PSZ, PSTR, PSTR]),
 }
 
 for _name, (_restype, _argtypes) in _PROTOTYPES.items():
