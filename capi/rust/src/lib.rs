@@ -805,3 +805,142 @@ pub fn json_call(request: &str) -> Result<String> {
     }
     err.map(|_| String::new())
 }
+
+// ---- compose and review --------------------------------------------------------------
+
+/// How to compose; `Default` gives the library's defaults.
+#[derive(Debug, Clone, Default)]
+pub struct ComposeOptions<'a> {
+    /// Platform id; "" = "linkedin-connection-note".
+    pub platform: &'a str,
+    /// Tier; "" = the profile's default.
+    pub tier: &'a str,
+    /// BCP 47 override; "" = the recipient's language.
+    pub locale: &'a str,
+    /// None = the recipient's preference or the language's default.
+    pub formal: Option<bool>,
+    pub allow_self_introduction: bool,
+    pub seed: u64,
+}
+
+/// A composed note, or a refusal (`ok` false) with the homework that would unlock one.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub ok: bool,
+    pub text: String,
+    pub slot: String,
+    pub locale: String,
+    pub length: usize,
+    pub limit: usize,
+    pub warnings: Vec<String>,
+    /// (stable code, English message)
+    pub homework: Vec<(String, String)>,
+    pub contexts: Vec<SharedContext>,
+}
+
+fn opt_str(s: &str) -> (*const c_char, usize) {
+    if s.is_empty() { (ptr::null(), 0) } else { (p(s), s.len()) }
+}
+
+fn read_note(n: sys::handle) -> Result<Note> {
+    let (mut status, mut length, mut limit, mut count) = (0 as c_int, 0usize, 0usize, 0usize);
+    let (mut a, mut b) = (empty_str(), empty_str());
+    check(unsafe { sys::rapport_note_status(n, &mut status) })?;
+    check(unsafe { sys::rapport_note_text(n, &mut a) })?;
+    let note_text = text(&a);
+    check(unsafe { sys::rapport_note_slot(n, &mut a) })?;
+    let slot = text(&a);
+    check(unsafe { sys::rapport_note_locale(n, &mut a) })?;
+    let locale = text(&a);
+    check(unsafe { sys::rapport_note_length(n, &mut length, &mut limit) })?;
+    check(unsafe { sys::rapport_note_warning_count(n, &mut count) })?;
+    let mut warnings = Vec::with_capacity(count);
+    for i in 0..count {
+        check(unsafe { sys::rapport_note_warning(n, i, &mut a) })?;
+        warnings.push(text(&a));
+    }
+    check(unsafe { sys::rapport_note_homework_count(n, &mut count) })?;
+    let mut homework = Vec::with_capacity(count);
+    for i in 0..count {
+        check(unsafe { sys::rapport_note_homework(n, i, &mut a, &mut b) })?;
+        homework.push((text(&a), text(&b)));
+    }
+    let mut x = ptr::null_mut();
+    check(unsafe { sys::rapport_note_contexts(n, &mut x) })?;
+    let contexts = read_contexts(x)?; // borrowed from the note: not freed
+    Ok(Note { ok: status == sys::RAPPORT_OK, text: note_text, slot, locale, length, limit, warnings, homework, contexts })
+}
+
+impl Directory {
+    /// A note from `me` to `recipient` at `now_unix`, or a refusal with homework (`Note::ok` false).
+    pub fn compose(&self, me: &Contact, recipient: &Contact, now_unix: i64, o: &ComposeOptions<'_>) -> Result<Note> {
+        let mut c = sys::rapport_compose_options {
+            size: 0, platform: ptr::null(), platform_len: 0, tier: ptr::null(), tier_len: 0, locale: ptr::null(),
+            locale_len: 0, formality: -1, allow_self_introduction: 0, seed: 0,
+        };
+        unsafe { sys::rapport_compose_options_init(&mut c) };
+        let (pp, pl) = opt_str(o.platform);
+        let (tp, tl) = opt_str(o.tier);
+        let (lp, ll) = opt_str(o.locale);
+        c.platform = pp;
+        c.platform_len = pl;
+        c.tier = tp;
+        c.tier_len = tl;
+        c.locale = lp;
+        c.locale_len = ll;
+        c.formality = match o.formal { None => -1, Some(true) => 0, Some(false) => 1 };
+        c.allow_self_introduction = o.allow_self_introduction as c_int;
+        c.seed = o.seed;
+        let mut n = ptr::null_mut();
+        check(unsafe { sys::rapport_compose(self.h, me.h, recipient.h, now_unix, &c, &mut n) })?;
+        let r = read_note(n);
+        unsafe { sys::rapport_note_free(n) };
+        r
+    }
+}
+
+/// One problem in a draft: a stable code, a severity and a byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: String,
+    pub severity: &'static str,
+    pub begin: usize,
+    pub end: usize,
+    pub message: String,
+    pub suggestion: String,
+}
+
+const SEVERITIES: [&str; 3] = ["error", "warning", "info"];
+
+/// The findings for `draft` to `recipient` on `platform`; empty = a clean draft.
+pub fn review(draft: &str, recipient: &Contact, platform: &Platform, tier: &str, sender: Option<&Contact>)
+    -> Result<Vec<Finding>> {
+    let mut o = sys::rapport_review_options { size: 0, tier: ptr::null(), tier_len: 0, sender: ptr::null_mut() };
+    unsafe { sys::rapport_review_options_init(&mut o) };
+    let (tp, tl) = opt_str(tier);
+    o.tier = tp;
+    o.tier_len = tl;
+    if let Some(s) = sender {
+        o.sender = s.h;
+    }
+    let mut f = ptr::null_mut();
+    check(unsafe { sys::rapport_review(p(draft), draft.len(), recipient.h, platform.h, &o, &mut f) })?;
+    let out = (|| {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_findings_count(f, &mut n) })?;
+        let mut out = Vec::with_capacity(n);
+        let (mut code, mut message, mut suggestion) = (empty_str(), empty_str(), empty_str());
+        for i in 0..n {
+            let (mut severity, mut begin, mut end) = (0 as c_int, 0usize, 0usize);
+            check(unsafe {
+                sys::rapport_findings_get(f, i, &mut code, &mut severity, &mut begin, &mut end, &mut message,
+                                          &mut suggestion)
+            })?;
+            out.push(Finding { code: text(&code), severity: SEVERITIES[severity as usize], begin, end,
+                               message: text(&message), suggestion: text(&suggestion) });
+        }
+        Ok(out)
+    })();
+    unsafe { sys::rapport_findings_free(f) };
+    out
+}

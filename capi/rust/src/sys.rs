@@ -70,6 +70,28 @@ pub struct rapport_arg {
     pub value_len: usize,
 }
 
+#[repr(C)]
+pub struct rapport_compose_options {
+    pub size: usize,
+    pub platform: *const c_char,
+    pub platform_len: usize,
+    pub tier: *const c_char,
+    pub tier_len: usize,
+    pub locale: *const c_char,
+    pub locale_len: usize,
+    pub formality: c_int,
+    pub allow_self_introduction: c_int,
+    pub seed: u64,
+}
+
+#[repr(C)]
+pub struct rapport_review_options {
+    pub size: usize,
+    pub tier: *const c_char,
+    pub tier_len: usize,
+    pub sender: handle,
+}
+
 extern "C" {
     pub fn rapport_version() -> c_int;
     pub fn rapport_version_string() -> *const c_char;
@@ -192,5 +214,26 @@ extern "C" {
     pub fn rapport_platform_limit(p: handle, field: c_int, tier: *const c_char, tier_len: usize, out: *mut usize) -> c_int;
 
     pub fn rapport_json_call(request: *const c_char, len: usize, out: *mut *mut c_char, out_len: *mut usize) -> c_int;
+    pub fn rapport_compose_options_init(opts: *mut rapport_compose_options);
+    pub fn rapport_compose(d: handle, sender: handle, recipient: handle, now: i64,
+                           opts: *const rapport_compose_options, out: *mut handle) -> c_int;
+    pub fn rapport_note_free(n: handle);
+    pub fn rapport_note_status(n: handle, out: *mut c_int) -> c_int;
+    pub fn rapport_note_text(n: handle, out: *mut rapport_str) -> c_int;
+    pub fn rapport_note_slot(n: handle, out: *mut rapport_str) -> c_int;
+    pub fn rapport_note_locale(n: handle, out: *mut rapport_str) -> c_int;
+    pub fn rapport_note_length(n: handle, length: *mut usize, limit: *mut usize) -> c_int;
+    pub fn rapport_note_warning_count(n: handle, out: *mut usize) -> c_int;
+    pub fn rapport_note_warning(n: handle, index: usize, out: *mut rapport_str) -> c_int;
+    pub fn rapport_note_homework_count(n: handle, out: *mut usize) -> c_int;
+    pub fn rapport_note_homework(n: handle, index: usize, code: *mut rapport_str, message: *mut rapport_str) -> c_int;
+    pub fn rapport_note_contexts(n: handle, out: *mut handle) -> c_int;
+    pub fn rapport_review_options_init(opts: *mut rapport_review_options);
+    pub fn rapport_review(draft: *const c_char, len: usize, recipient: handle, platform: handle,
+                          opts: *const rapport_review_options, out: *mut handle) -> c_int;
+    pub fn rapport_findings_free(f: handle);
+    pub fn rapport_findings_count(f: handle, out: *mut usize) -> c_int;
+    pub fn rapport_findings_get(f: handle, index: usize, code: *mut rapport_str, severity: *mut c_int,
+                                begin: *mut usize, end: *mut usize, message: *mut rapport_str,
+                                suggestion: *mut rapport_str) -> c_int;
 }
-

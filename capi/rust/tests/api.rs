@@ -173,3 +173,40 @@ fn discovery_from_8_threads_equals_the_serial_run() {
         assert_eq!(h.join().unwrap(), serial);
     }
 }
+
+#[test]
+fn compose_a_note_and_a_refusal() {
+    let d = directory(0);
+    let anna = d.find_contact("anna").unwrap();
+    let note = d.compose(&me(), &anna, NOW, &ComposeOptions::default()).unwrap();
+    assert!(note.ok, "{:?}", note);
+    assert!(note.text.contains("bauma"), "{}", note.text);
+    assert!(note.slot.starts_with("event/both-exhibiting/upcoming"));
+    assert!(note.length > 0 && note.length <= note.limit && note.limit == 200);
+    assert_eq!(note.contexts[0].kind, "event");
+    let premium = d.compose(&me(), &anna, NOW, &ComposeOptions { tier: "premium", locale: "en", ..Default::default() }).unwrap();
+    assert_eq!(premium.limit, 300);
+    let mut stranger = Contact::new("zed").unwrap();
+    stranger.set(ContactField::Location, "Chengdu, China").unwrap();
+    let refusal = d.compose(&me(), &stranger, NOW, &ComposeOptions::default()).unwrap();
+    assert!(!refusal.ok && refusal.text.is_empty() && !refusal.homework.is_empty());
+    let e = d.compose(&me(), &stranger, NOW, &ComposeOptions { platform: "carrier-pigeon", ..Default::default() })
+        .unwrap_err();
+    assert_eq!(e.status, Status::NotFound);
+}
+
+#[test]
+fn review_finds_the_blunders() {
+    let d = directory(0);
+    let anna = d.find_contact("anna").unwrap();
+    let li = Platform::find("linkedin-connection-note").unwrap();
+    let found = review("Hi {{first_name}},  I'd like to add you to my professional network on LinkedIn.", &anna, &li, "", None)
+        .unwrap();
+    assert_eq!(found[0].code, "placeholder_left");
+    assert_eq!(found[0].severity, "error");
+    assert_eq!((found[0].begin, found[0].end), (3, 17));
+    assert!(found.iter().any(|f| f.code == "generic_boilerplate"));
+    let clean = review("Hi Anna, I'm Sam. We both exhibit at bauma in April, shall we meet there?", &anna, &li, "", Some(&me()))
+        .unwrap();
+    assert!(clean.is_empty(), "{:?}", clean);
+}
