@@ -104,6 +104,14 @@ def case_compose():
     expect_code((rc, out, err), 0, "compose with an untidy input still composes")
     expect("bad_connections.csv:3:" in err, "input problems are reported with file:line", err)
 
+    rc, out, err = run("compose", "--me", fx("me.json"), "--contacts", fx("../import/v40.vcf"), "--now", NOW,
+                       "--json")
+    expect_code((rc, out, err), 0, "compose for a vCard address book")
+    expect(all(i["status"] in ("ok", "no_shared_context") for i in json.loads(out)), "vCard contacts composed", out)
+
+    expect_code(run("compose", "--me", fx("me.json"), "--contacts", fx("events.ics")), 1,
+                "a calendar given as contacts")
+
     rc, out, err = run("compose", "--me", fx("me.json"), "--contacts", fx("broken.json"))
     expect_code((rc, out, err), 1, "compose with an unreadable contacts file")
     expect("broken.json:2:" in err, "the fatal error has file:line", err)
@@ -139,6 +147,11 @@ def case_rank():
     expect_code((rc, out, err), 0, "rank")
     expect(out.splitlines()[0] == "1. 0.40  linkedin:anna-schmidt (Anna Schmidt): past employer Siemens AG",
            "Anna first, for the shared employer", out)
+    # One rapport document may hold the sender and the contacts: its sender is no import problem.
+    rc, out, err = run("rank", "--me", fx("me.json"), "--contacts", fx("me.json"), "--contacts",
+                       fx("connections.csv"), "--now", NOW)
+    expect_code((rc, out, err), 0, "rank with the sender document among the contacts")
+    expect(err == "" and "linkedin:anna-schmidt" in out, "no problem reported for the sender", err)
     rc, out, err = run("rank", *INPUTS, "--event", "bauma-2026")
     expect_code((rc, out, err), 0, "rank at an event nobody else attends")
     expect("no contact shares a context" in out, "an empty ranking says so", out)
