@@ -1,4 +1,5 @@
 // `rapport compose`: notes (or refusals with homework) for many recipients.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -180,10 +181,8 @@ int run_compose(int argc, char **argv) {
   for (std::size_t i = 0; i < batch.items.size(); ++i) {
     const auto &id = ids[i];
     const auto &item = batch.items[i];
-    if (!item) {
-      code = exit_problems;
-      if (item.error().code != errc::not_found) code = exit_internal;
-    }
+    if (!item) // an unknown id, the sender as recipient, a field that is not UTF-8: the input; anything else: a bug
+      code = std::max(code, item.error().code == errc::internal ? exit_internal : exit_problems);
     if (args->has("--json")) {
       std::cout << (i ? ",\n " : "\n ") << json_item(id, item);
     } else if (args->has("--jsonl")) {
