@@ -202,6 +202,40 @@ def case_info():
     expect("free (default): body 200" in out, "limit per tier", out)
 
 
+def case_progress():
+    """A large batch shows progress on a terminal stderr, and stdout does not change."""
+    import pty
+    with tempfile.TemporaryDirectory() as tmp:
+        big = os.path.join(tmp, "big.csv")
+        with open(big, "w") as f:
+            f.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+            for i in range(1500):
+                f.write(f"Person{i},Name{i},https://www.linkedin.com/in/p{i},,Firm {i},Lead,07 Feb 2023\n")
+        args = [BIN, "compose", "--me", fx("me.json"), "--contacts", big, "--now", NOW, "--jsonl"]
+        plain = subprocess.run(args, capture_output=True, text=True, timeout=300)
+        expect(plain.returncode == 0 and "composing:" not in plain.stderr, "no progress when stderr is no terminal",
+               plain.stderr)
+        master, slave = pty.openpty()
+        try:
+            tty = subprocess.run(args, stdout=subprocess.PIPE, stderr=slave, text=True, timeout=300)
+            os.close(slave)
+            shown = b""
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+        finally:
+            os.close(master)
+        expect(tty.returncode == 0, "compose with a terminal stderr")
+        expect(tty.stdout == plain.stdout and len(plain.stdout.splitlines()) == 1500, "the same notes either way")
+        expect(b"composing: 1500/1500" in shown and b"notes/s" in shown and b"ETA" in shown,
+               "a progress line with rate and ETA", shown.decode(errors="replace"))
+
+
 def case_demo():
     rc, out, err = run("demo")
     expect_code((rc, out, err), 0, "demo")
@@ -209,6 +243,6 @@ def case_demo():
 
 
 CASES = {"usage": case_usage, "compose": case_compose, "review": case_review, "rank": case_rank,
-         "import": case_import, "info": case_info, "demo": case_demo}
+         "import": case_import, "info": case_info, "progress": case_progress, "demo": case_demo}
 CASES[CASE]()
 print("ok:", CASE)
