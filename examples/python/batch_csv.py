@@ -1,0 +1,35 @@
+"""A batch over a CSV file from Python: one note (or refusal) per row.
+
+usage: batch_csv.py contacts.csv
+The CSV has the columns id, given, family, location, locale, event_id, role.
+Run by ctest on tests/fixtures/examples/contacts.csv.
+"""
+import csv
+import datetime
+import sys
+
+import rapport
+
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+b = rapport.DirectoryBuilder()
+b.add(rapport.Event("websummit-2026", name="Web Summit", days=((2026, 11, 9), (2026, 11, 12)),
+                    time_zone="Europe/Lisbon"))
+for r in rows:
+    events = [(r["event_id"], r["role"])] if r["event_id"] else []
+    b.add(rapport.Contact(r["id"], given=r["given"], family=r["family"], location=r["location"],
+                          locale=r["locale"], events=events))
+directory = b.build()
+
+me = rapport.Contact("me", given="Sam", location="Lisbon, Portugal", events=[("websummit-2026", "attendee")],
+                     purpose="cold-chain logistics")  # a noun phrase: notes say "talk about {purpose}"
+now = datetime.datetime(2026, 10, 1, tzinfo=datetime.timezone.utc)
+notes = refusals = 0
+for r in rows:
+    note = rapport.compose(directory, me, directory.find_contact(r["id"]), now=now)
+    if note.ok:
+        notes += 1
+        print(f"{r['id']}: {note.text}")
+    else:
+        refusals += 1
+        print(f"{r['id']}: no note ({note.homework[0].message})")
+print(f"{notes} notes, {refusals} refusals")
