@@ -189,10 +189,13 @@ struct sender_texts {
   std::string given, family, org, headline, purpose;
 };
 
-// Per worker: templates looked up so far, and place names.
+// Per worker: templates looked up so far, place names, and the fit request
+// reused from note to note (its vectors and argument strings keep their capacity).
 struct compose_cache {
   std::unordered_map<std::string, std::optional<lookup_result>> lookups;
   std::unordered_map<std::string, std::string> places;
+  std::string key;  // lookup key buffer
+  fit_request req;
 };
 
 struct composer {
@@ -222,11 +225,12 @@ struct composer {
   const contact &sender() const { return prepared.sender(); }
 
   const lookup_result *lookup(compose_cache &cache, const std::string &locale, const std::string &slot) const {
-    std::string key = locale + '|' + slot;
+    std::string &key = cache.key;
+    key.assign(locale).append(1, '|').append(slot);
     auto it = cache.lookups.find(key);
     if (it == cache.lookups.end()) {
       auto r = cat.lookup(locale, slot);
-      it = cache.lookups.emplace(std::move(key), r ? std::optional<lookup_result>(std::move(*r)) : std::nullopt).first;
+      it = cache.lookups.emplace(key, r ? std::optional<lookup_result>(std::move(*r)) : std::nullopt).first;
     }
     return it->second ? &*it->second : nullptr;
   }
@@ -382,7 +386,11 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
 
   // Arguments.
-  fit_request req;
+  fit_request &req = cache.req;  // reused per worker: every field is reset or assigned below
+  req.variants.clear();
+  req.variant_names.clear();
+  req.drop.clear();
+  req.shorter_names.clear();
   req.args = sender_args;  // the sender's arguments, set once per batch
   template_args &a = req.args;
   person_name rn = recipient.name;
@@ -474,15 +482,15 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (h & 2) req.drop.push_back("headline");
 
   for (const auto *v : variants) req.variants.push_back(v->tmpl);
-  req.variant_names = names;
-  req.drop_order = drop_order;
+  req.variant_names = std::move(names);
+  if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
   auto f = fit(std::as_const(req));
   if (!f) return f.error();
   n.text = std::move(f->text);
   n.length = f->length;
-  n.slot = names[f->variant];
+  n.slot = req.variant_names[f->variant];
   n.steps = std::move(f->steps);
   n.dropped = std::move(f->dropped);
   n.contexts = std::move(contexts);

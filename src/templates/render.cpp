@@ -21,7 +21,13 @@ template_args::~template_args() = default;
 template_args::template_args(const template_args &o) : impl_(std::make_unique<impl>(*o.impl_)) {}
 template_args::template_args(template_args &&o) noexcept : impl_(std::move(o.impl_)) {}
 template_args &template_args::operator=(const template_args &o) {
-  if (this != &o) impl_ = std::make_unique<impl>(*o.impl_);
+  if (this == &o) return *this;
+  // Into the existing storage when there is one: the values' strings keep their
+  // buffers (compose assigns the sender's arguments to a reused request per note).
+  if (impl_)
+    *impl_ = *o.impl_;
+  else
+    impl_ = std::make_unique<impl>(*o.impl_);
   return *this;
 }
 template_args &template_args::operator=(template_args &&o) noexcept {
