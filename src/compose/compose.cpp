@@ -12,6 +12,7 @@
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 #include "rapport/review.hpp"
+#include "review/review_composed.hpp"
 
 namespace rapport {
 inline namespace v1 {
@@ -502,7 +503,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;
-  auto findings = review(n.text, recipient, profile, ro);
+  auto findings = review_composed(n.text, recipient, profile, ro, limit);
   n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
