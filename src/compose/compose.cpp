@@ -2,8 +2,8 @@
 #include "rapport/compose.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
-#include <map>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -549,16 +549,21 @@ result<std::unique_ptr<composer>> make_composer(const directory &dir, const cont
   return std::make_unique<composer>(dir, sender, o, std::move(cat), std::move(profile), *limit, std::move(*texts));
 }
 
-// The note with the recipient's greeting name taken out, for near-duplicate detection.
-std::string without_name(const composition &c, const contact &r) {
-  std::string t = c.note.text;
-  std::vector<std::string> forms;
+// Appends the note with the recipient's name parts taken out to `out`, for
+// near-duplicate detection: the longest part first, every occurrence.
+void append_without_name(std::string &out, const composition &c, const contact &r) {
+  const std::size_t from = out.size();
+  out.append(c.note.text);
+  std::array<std::string_view, 4> forms;
+  std::size_t count = 0;
   for (const auto *p : {&r.name.preferred, &r.name.given, &r.name.family, &r.name.prefix})
-    if (!p->empty()) forms.push_back(*p);
-  std::sort(forms.begin(), forms.end(), [](const auto &x, const auto &y) { return x.size() > y.size(); });
-  for (const auto &f : forms)
-    for (std::size_t at = t.find(f); at != std::string::npos; at = t.find(f, at)) t.replace(at, f.size(), "");
-  return t;
+    if (!p->empty()) forms[count++] = *p;
+  std::sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const auto &x, const auto &y) { return x.size() > y.size(); });
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::string_view f = forms[k];
+    for (std::size_t at = out.find(f, from); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
+  }
 }
 
 } // namespace
@@ -630,22 +635,40 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   out.items.reserve(slots.size());
   for (auto &s : slots) out.items.push_back(std::move(*s));
 
-  // Near-duplicates: same slot and same text once the name is taken out.
-  std::map<std::pair<std::string, std::string>, std::size_t> groups;
+  // Near-duplicates: same slot and same text once the name is taken out. Keyed
+  // "slot\0text" in a hash map with one reused key buffer; the warnings are
+  // then given in (slot, text) order.
+  std::unordered_map<std::string, std::size_t> groups;
+  std::string key;
   std::size_t composed = 0;
   for (std::size_t i = 0; i < out.items.size(); ++i) {
     const auto &it = out.items[i];
     if (!it || it->status != errc::ok) continue;
     ++composed;
-    ++groups[{it->note.slot, detail::without_name(*it, *who[i])}];
+    key.assign(it->note.slot);
+    key.push_back('\0');
+    detail::append_without_name(key, *it, *who[i]);
+    auto g = groups.find(key);
+    if (g == groups.end())
+      groups.emplace(key, 1);
+    else
+      ++g->second;
   }
-  for (const auto &[key, count] : groups) {
+  std::vector<std::pair<std::pair<std::string_view, std::string_view>, std::size_t>> repeated;
+  for (const auto &[k, count] : groups) {
     if (count > 5 && count * 5 > composed) {
-      out.warnings.push_back(batch_warning{
-          "near_duplicates", key.first, count,
-          std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + key.first +
-              ") are the same apart from the name: recipients comparing notes will notice"});
+      const std::string_view kv = k;
+      const auto nul = kv.find('\0');
+      repeated.push_back({{kv.substr(0, nul), kv.substr(nul + 1)}, count});
     }
+  }
+  std::sort(repeated.begin(), repeated.end());
+  for (const auto &[k, count] : repeated) {
+    const std::string slot(k.first);
+    out.warnings.push_back(batch_warning{
+        "near_duplicates", slot, count,
+        std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + slot +
+            ") are the same apart from the name: recipients comparing notes will notice"});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // string. Argument values are copied verbatim (never parsed), numbers, plurals
 // and dates go through the per-locale ICU caches of icu/format_cache.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "icu/format_cache.hpp"
@@ -24,9 +25,17 @@ template_args &template_args::operator=(const template_args &o) {
   if (this == &o) return *this;
   // Into the existing storage when there is one: the values' strings keep their
   // buffers (compose assigns the sender's arguments to a reused request per note).
-  if (impl_)
-    *impl_ = *o.impl_;
-  else
+  if (impl_) {
+    // Only the values `o` has: a value is read only while its bit is present.
+    impl &d = *impl_;
+    const impl &from = *o.impl_;
+    for (std::uint64_t m = from.present; m != 0; m &= m - 1) {
+      const auto id = static_cast<std::size_t>(std::countr_zero(m));
+      d.values[id] = from.values[id];
+    }
+    d.present = from.present;
+    d.unknown = from.unknown;
+  } else
     impl_ = std::make_unique<impl>(*o.impl_);
   return *this;
 }
