@@ -52,7 +52,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // The recipient's locale: contact.locale, else the first language, else "en".
-std::string recipient_locale(const contact &c) {
+std::string_view recipient_locale(const contact &c) {
   if (!c.locale.empty()) return c.locale;
   if (!c.languages.empty() && !c.languages.front().empty()) return c.languages.front();
   return "en";
@@ -197,6 +197,21 @@ struct compose_cache {
   std::unordered_map<std::string, std::string> places;
   std::string key;  // lookup key buffer
   fit_request req;
+  // Memos of the last note's decisions, which depend only on what they are keyed by:
+  // the locale asked for → the note's locale;
+  bool has_locale = false;
+  std::string last_requested, last_locale;
+  // (note locale, situation) → the register by the custom of the catalog's language;
+  bool has_custom_form = false;
+  std::string custom_locale, custom_situation;
+  formality custom_form = formality::informal;
+  // (note locale, situation, length, register) → the variants in req.variants and
+  // req.variant_names, and the first one's lookup (a node of `lookups`: stable).
+  bool has_plan = false;
+  std::string plan_locale, plan_situation;
+  note_length plan_length = note_length::short_note;
+  formality plan_form = formality::informal;
+  const lookup_result *plan_first = nullptr;
 };
 
 struct composer {
@@ -306,12 +321,19 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   out.recipient_id = recipient.id;
 
   // Locale and register.
-  const std::string requested = options.locale.empty() ? recipient_locale(recipient) : options.locale;
-  if (auto bad = find_invalid_utf8(requested))
-    return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
-  const auto chain = locale_fallback_chain(requested);
+  const std::string_view requested =
+      options.locale.empty() ? recipient_locale(recipient) : std::string_view(options.locale);
+  if (!cache.has_locale || cache.last_requested != requested) {
+    cache.has_locale = false;
+    if (auto bad = find_invalid_utf8(requested))
+      return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
+    const auto chain = locale_fallback_chain(requested);
+    cache.last_locale = chain.empty() ? std::string("en") : chain.front();
+    cache.last_requested.assign(requested);
+    cache.has_locale = true;
+  }
   composed_note &n = out.note;
-  n.locale = chain.empty() ? std::string("en") : chain.front();
+  n.locale = cache.last_locale;
   n.unit = profile.unit;
   n.limit = limit;
 
@@ -350,34 +372,54 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   } else if (recipient.formality_preference) {
     n.form = *recipient.formality_preference;
   } else {
-    const auto *probe = lookup(cache, n.locale, slot_id(situation, note_length::short_note, formality::formal));
-    const std::string lang = lower_ascii(language_of(probe ? probe->catalog_locale : n.locale));
-    n.form = lang == "de" || lang == "fr" || lang == "es" ? formality::formal : formality::informal;
+    if (!cache.has_custom_form || cache.custom_locale != n.locale || cache.custom_situation != situation) {
+      const auto *probe = lookup(cache, n.locale, slot_id(situation, note_length::short_note, formality::formal));
+      const std::string lang = lower_ascii(language_of(probe ? probe->catalog_locale : n.locale));
+      cache.custom_form = lang == "de" || lang == "fr" || lang == "es" ? formality::formal : formality::informal;
+      cache.custom_locale = n.locale;
+      cache.custom_situation = situation;
+      cache.has_custom_form = true;
+    }
+    n.form = cache.custom_form;
   }
 
   // The template variants: standard then short, or short alone.
   const note_length len = options.length ? *options.length
                           : (limit != no_limit && limit >= 1000) || limit == no_limit ? note_length::standard
                                                                                       : note_length::short_note;
-  std::vector<const lookup_result *> variants;
-  std::vector<std::string> names;
-  if (len == note_length::standard) {
-    const auto slot = slot_id(situation, note_length::standard, n.form);
-    if (const auto *hit = lookup(cache, n.locale, slot)) {
-      variants.push_back(hit);
-      names.push_back(slot);
+  fit_request &req = cache.req;  // reused per worker: every field is reset or assigned below
+  if (!cache.has_plan || cache.plan_length != len || cache.plan_form != n.form || cache.plan_locale != n.locale ||
+      cache.plan_situation != situation) {
+    cache.has_plan = false;
+    req.variants.clear();
+    req.variant_names.clear();
+    cache.plan_first = nullptr;
+    if (len == note_length::standard) {
+      const auto slot = slot_id(situation, note_length::standard, n.form);
+      if (const auto *hit = lookup(cache, n.locale, slot)) {
+        if (!cache.plan_first) cache.plan_first = hit;
+        req.variants.push_back(hit->tmpl);
+        req.variant_names.push_back(slot);
+      }
     }
-  }
-  {
-    const auto slot = slot_id(situation, note_length::short_note, n.form);
-    if (const auto *hit = lookup(cache, n.locale, slot)) {
-      variants.push_back(hit);
-      names.push_back(slot);
+    {
+      const auto slot = slot_id(situation, note_length::short_note, n.form);
+      if (const auto *hit = lookup(cache, n.locale, slot)) {
+        if (!cache.plan_first) cache.plan_first = hit;
+        req.variants.push_back(hit->tmpl);
+        req.variant_names.push_back(slot);
+      }
     }
+    if (req.variants.empty())
+      return make_error(errc::not_found,
+                        "no template for situation '" + situation + "' in '" + n.locale + "' or its fallbacks");
+    cache.plan_length = len;
+    cache.plan_form = n.form;
+    cache.plan_locale = n.locale;
+    cache.plan_situation = situation;
+    cache.has_plan = true;
   }
-  if (variants.empty())
-    return make_error(errc::not_found, "no template for situation '" + situation + "' in '" + n.locale + "' or its fallbacks");
-  const lookup_result &first = *variants.front();
+  const lookup_result &first = *cache.plan_first;
   n.catalog_locale = first.catalog_locale;
   if (first.fallback)
     n.warnings.push_back("no " + n.locale + " template for '" + situation + "': used the " + first.catalog_locale +
@@ -387,9 +429,6 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
 
   // Arguments.
-  fit_request &req = cache.req;  // reused per worker: every field is reset or assigned below
-  req.variants.clear();
-  req.variant_names.clear();
   req.drop.clear();
   req.shorter_names.clear();
   req.args = sender_args;  // the sender's arguments, set once per batch
@@ -482,8 +521,6 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (h & 1) req.drop.push_back("date");
   if (h & 2) req.drop.push_back("headline");
 
-  for (const auto *v : variants) req.variants.push_back(v->tmpl);
-  req.variant_names = std::move(names);
   if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
