@@ -540,7 +540,12 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;
-  auto findings = review_composed(n.text, recipient, profile, ro, limit);
+  // The length fit() measured is length(text, unit) unless the text was cut
+  // (truncate reports its own count): review measures a cut note itself.
+  const bool cut =
+      std::any_of(n.steps.begin(), n.steps.end(), [](const fit_step &x) { return x.action == fit_action::truncate; });
+  auto findings = review_composed(n.text, recipient, profile, ro, limit,
+                                  cut ? std::nullopt : std::optional<std::size_t>(n.length));
   n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
