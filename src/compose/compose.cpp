@@ -2,8 +2,8 @@
 #include "rapport/compose.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
-#include <map>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -12,6 +12,7 @@
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 #include "rapport/review.hpp"
+#include "review/review_composed.hpp"
 
 namespace rapport {
 inline namespace v1 {
@@ -51,7 +52,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // The recipient's locale: contact.locale, else the first language, else "en".
-std::string recipient_locale(const contact &c) {
+std::string_view recipient_locale(const contact &c) {
   if (!c.locale.empty()) return c.locale;
   if (!c.languages.empty() && !c.languages.front().empty()) return c.languages.front();
   return "en";
@@ -189,10 +190,28 @@ struct sender_texts {
   std::string given, family, org, headline, purpose;
 };
 
-// Per worker: templates looked up so far, and place names.
+// Per worker: templates looked up so far, place names, and the fit request
+// reused from note to note (its vectors and argument strings keep their capacity).
 struct compose_cache {
   std::unordered_map<std::string, std::optional<lookup_result>> lookups;
   std::unordered_map<std::string, std::string> places;
+  std::string key;  // lookup key buffer
+  fit_request req;
+  // Memos of the last note's decisions, which depend only on what they are keyed by:
+  // the locale asked for → the note's locale;
+  bool has_locale = false;
+  std::string last_requested, last_locale;
+  // (note locale, situation) → the register by the custom of the catalog's language;
+  bool has_custom_form = false;
+  std::string custom_locale, custom_situation;
+  formality custom_form = formality::informal;
+  // (note locale, situation, length, register) → the variants in req.variants and
+  // req.variant_names, and the first one's lookup (a node of `lookups`: stable).
+  bool has_plan = false;
+  std::string plan_locale, plan_situation;
+  note_length plan_length = note_length::short_note;
+  formality plan_form = formality::informal;
+  const lookup_result *plan_first = nullptr;
 };
 
 struct composer {
@@ -222,11 +241,12 @@ struct composer {
   const contact &sender() const { return prepared.sender(); }
 
   const lookup_result *lookup(compose_cache &cache, const std::string &locale, const std::string &slot) const {
-    std::string key = locale + '|' + slot;
+    std::string &key = cache.key;
+    key.assign(locale).append(1, '|').append(slot);
     auto it = cache.lookups.find(key);
     if (it == cache.lookups.end()) {
       auto r = cat.lookup(locale, slot);
-      it = cache.lookups.emplace(std::move(key), r ? std::optional<lookup_result>(std::move(*r)) : std::nullopt).first;
+      it = cache.lookups.emplace(key, r ? std::optional<lookup_result>(std::move(*r)) : std::nullopt).first;
     }
     return it->second ? &*it->second : nullptr;
   }
@@ -301,12 +321,19 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   out.recipient_id = recipient.id;
 
   // Locale and register.
-  const std::string requested = options.locale.empty() ? recipient_locale(recipient) : options.locale;
-  if (auto bad = find_invalid_utf8(requested))
-    return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
-  const auto chain = locale_fallback_chain(requested);
+  const std::string_view requested =
+      options.locale.empty() ? recipient_locale(recipient) : std::string_view(options.locale);
+  if (!cache.has_locale || cache.last_requested != requested) {
+    cache.has_locale = false;
+    if (auto bad = find_invalid_utf8(requested))
+      return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
+    const auto chain = locale_fallback_chain(requested);
+    cache.last_locale = chain.empty() ? std::string("en") : chain.front();
+    cache.last_requested.assign(requested);
+    cache.has_locale = true;
+  }
   composed_note &n = out.note;
-  n.locale = chain.empty() ? std::string("en") : chain.front();
+  n.locale = cache.last_locale;
   n.unit = profile.unit;
   n.limit = limit;
 
@@ -345,34 +372,54 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   } else if (recipient.formality_preference) {
     n.form = *recipient.formality_preference;
   } else {
-    const auto *probe = lookup(cache, n.locale, slot_id(situation, note_length::short_note, formality::formal));
-    const std::string lang = lower_ascii(language_of(probe ? probe->catalog_locale : n.locale));
-    n.form = lang == "de" || lang == "fr" || lang == "es" ? formality::formal : formality::informal;
+    if (!cache.has_custom_form || cache.custom_locale != n.locale || cache.custom_situation != situation) {
+      const auto *probe = lookup(cache, n.locale, slot_id(situation, note_length::short_note, formality::formal));
+      const std::string lang = lower_ascii(language_of(probe ? probe->catalog_locale : n.locale));
+      cache.custom_form = lang == "de" || lang == "fr" || lang == "es" ? formality::formal : formality::informal;
+      cache.custom_locale = n.locale;
+      cache.custom_situation = situation;
+      cache.has_custom_form = true;
+    }
+    n.form = cache.custom_form;
   }
 
   // The template variants: standard then short, or short alone.
   const note_length len = options.length ? *options.length
                           : (limit != no_limit && limit >= 1000) || limit == no_limit ? note_length::standard
                                                                                       : note_length::short_note;
-  std::vector<const lookup_result *> variants;
-  std::vector<std::string> names;
-  if (len == note_length::standard) {
-    const auto slot = slot_id(situation, note_length::standard, n.form);
-    if (const auto *hit = lookup(cache, n.locale, slot)) {
-      variants.push_back(hit);
-      names.push_back(slot);
+  fit_request &req = cache.req;  // reused per worker: every field is reset or assigned below
+  if (!cache.has_plan || cache.plan_length != len || cache.plan_form != n.form || cache.plan_locale != n.locale ||
+      cache.plan_situation != situation) {
+    cache.has_plan = false;
+    req.variants.clear();
+    req.variant_names.clear();
+    cache.plan_first = nullptr;
+    if (len == note_length::standard) {
+      const auto slot = slot_id(situation, note_length::standard, n.form);
+      if (const auto *hit = lookup(cache, n.locale, slot)) {
+        if (!cache.plan_first) cache.plan_first = hit;
+        req.variants.push_back(hit->tmpl);
+        req.variant_names.push_back(slot);
+      }
     }
-  }
-  {
-    const auto slot = slot_id(situation, note_length::short_note, n.form);
-    if (const auto *hit = lookup(cache, n.locale, slot)) {
-      variants.push_back(hit);
-      names.push_back(slot);
+    {
+      const auto slot = slot_id(situation, note_length::short_note, n.form);
+      if (const auto *hit = lookup(cache, n.locale, slot)) {
+        if (!cache.plan_first) cache.plan_first = hit;
+        req.variants.push_back(hit->tmpl);
+        req.variant_names.push_back(slot);
+      }
     }
+    if (req.variants.empty())
+      return make_error(errc::not_found,
+                        "no template for situation '" + situation + "' in '" + n.locale + "' or its fallbacks");
+    cache.plan_length = len;
+    cache.plan_form = n.form;
+    cache.plan_locale = n.locale;
+    cache.plan_situation = situation;
+    cache.has_plan = true;
   }
-  if (variants.empty())
-    return make_error(errc::not_found, "no template for situation '" + situation + "' in '" + n.locale + "' or its fallbacks");
-  const lookup_result &first = *variants.front();
+  const lookup_result &first = *cache.plan_first;
   n.catalog_locale = first.catalog_locale;
   if (first.fallback)
     n.warnings.push_back("no " + n.locale + " template for '" + situation + "': used the " + first.catalog_locale +
@@ -382,7 +429,8 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
 
   // Arguments.
-  fit_request req;
+  req.drop.clear();
+  req.shorter_names.clear();
   req.args = sender_args;  // the sender's arguments, set once per batch
   template_args &a = req.args;
   person_name rn = recipient.name;
@@ -473,16 +521,14 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (h & 1) req.drop.push_back("date");
   if (h & 2) req.drop.push_back("headline");
 
-  for (const auto *v : variants) req.variants.push_back(v->tmpl);
-  req.variant_names = names;
-  req.drop_order = drop_order;
+  if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
   auto f = fit(std::as_const(req));
   if (!f) return f.error();
   n.text = std::move(f->text);
   n.length = f->length;
-  n.slot = names[f->variant];
+  n.slot = req.variant_names[f->variant];
   n.steps = std::move(f->steps);
   n.dropped = std::move(f->dropped);
   n.contexts = std::move(contexts);
@@ -494,7 +540,12 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;
-  auto findings = review(n.text, recipient, profile, ro);
+  // The length fit() measured is length(text, unit) unless the text was cut
+  // (truncate reports its own count): review measures a cut note itself.
+  const bool cut =
+      std::any_of(n.steps.begin(), n.steps.end(), [](const fit_step &x) { return x.action == fit_action::truncate; });
+  auto findings = review_composed(n.text, recipient, profile, ro, limit,
+                                  cut ? std::nullopt : std::optional<std::size_t>(n.length));
   n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
@@ -540,16 +591,21 @@ result<std::unique_ptr<composer>> make_composer(const directory &dir, const cont
   return std::make_unique<composer>(dir, sender, o, std::move(cat), std::move(profile), *limit, std::move(*texts));
 }
 
-// The note with the recipient's greeting name taken out, for near-duplicate detection.
-std::string without_name(const composition &c, const contact &r) {
-  std::string t = c.note.text;
-  std::vector<std::string> forms;
+// Appends the note with the recipient's name parts taken out to `out`, for
+// near-duplicate detection: the longest part first, every occurrence.
+void append_without_name(std::string &out, const composition &c, const contact &r) {
+  const std::size_t from = out.size();
+  out.append(c.note.text);
+  std::array<std::string_view, 4> forms;
+  std::size_t count = 0;
   for (const auto *p : {&r.name.preferred, &r.name.given, &r.name.family, &r.name.prefix})
-    if (!p->empty()) forms.push_back(*p);
-  std::sort(forms.begin(), forms.end(), [](const auto &x, const auto &y) { return x.size() > y.size(); });
-  for (const auto &f : forms)
-    for (std::size_t at = t.find(f); at != std::string::npos; at = t.find(f, at)) t.replace(at, f.size(), "");
-  return t;
+    if (!p->empty()) forms[count++] = *p;
+  std::sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const auto &x, const auto &y) { return x.size() > y.size(); });
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::string_view f = forms[k];
+    for (std::size_t at = out.find(f, from); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
+  }
 }
 
 } // namespace
@@ -621,22 +677,40 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   out.items.reserve(slots.size());
   for (auto &s : slots) out.items.push_back(std::move(*s));
 
-  // Near-duplicates: same slot and same text once the name is taken out.
-  std::map<std::pair<std::string, std::string>, std::size_t> groups;
+  // Near-duplicates: same slot and same text once the name is taken out. Keyed
+  // "slot\0text" in a hash map with one reused key buffer; the warnings are
+  // then given in (slot, text) order.
+  std::unordered_map<std::string, std::size_t> groups;
+  std::string key;
   std::size_t composed = 0;
   for (std::size_t i = 0; i < out.items.size(); ++i) {
     const auto &it = out.items[i];
     if (!it || it->status != errc::ok) continue;
     ++composed;
-    ++groups[{it->note.slot, detail::without_name(*it, *who[i])}];
+    key.assign(it->note.slot);
+    key.push_back('\0');
+    detail::append_without_name(key, *it, *who[i]);
+    auto g = groups.find(key);
+    if (g == groups.end())
+      groups.emplace(key, 1);
+    else
+      ++g->second;
   }
-  for (const auto &[key, count] : groups) {
+  std::vector<std::pair<std::pair<std::string_view, std::string_view>, std::size_t>> repeated;
+  for (const auto &[k, count] : groups) {
     if (count > 5 && count * 5 > composed) {
-      out.warnings.push_back(batch_warning{
-          "near_duplicates", key.first, count,
-          std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + key.first +
-              ") are the same apart from the name: recipients comparing notes will notice"});
+      const std::string_view kv = k;
+      const auto nul = kv.find('\0');
+      repeated.push_back({{kv.substr(0, nul), kv.substr(nul + 1)}, count});
     }
+  }
+  std::sort(repeated.begin(), repeated.end());
+  for (const auto &[k, count] : repeated) {
+    const std::string slot(k.first);
+    out.warnings.push_back(batch_warning{
+        "near_duplicates", slot, count,
+        std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + slot +
+            ") are the same apart from the name: recipients comparing notes will notice"});
   }
   return out;
 }

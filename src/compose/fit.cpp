@@ -2,6 +2,7 @@
 #include "rapport/fit.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace rapport {
 inline namespace v1 {
@@ -47,7 +48,7 @@ result<fitted> fit(const fit_request &request) {
   render_options ro;
   ro.drop = request.drop;
   const template_args *args = &request.args;  // copied only when a name is shortened
-  template_args shortened;
+  std::optional<template_args> shortened;     // constructed then: most notes fit at once
 
   auto a = try_render(request.variants[0], *args, ro, request.unit);
   if (!a) return a.error();
@@ -56,7 +57,7 @@ result<fitted> fit(const fit_request &request) {
     f.length = x.length;
     f.variant = variant;
     f.dropped = std::move(x.out.dropped);
-    return f;
+    return std::move(f);  // f is not used after done()
   };
   if (a->length <= request.limit) return done(*a, 0);
 
@@ -87,12 +88,12 @@ result<fitted> fit(const fit_request &request) {
   // 3. shorter names
   for (const auto &[name, value] : request.shorter_names) {
     if (!args->has(name)) continue;
-    if (args != &shortened) {
-      shortened = request.args;
-      args = &shortened;
+    if (!shortened) {
+      shortened.emplace(request.args);
+      args = &*shortened;
     }
-    shortened.set(name, value);
-    auto b = try_render(t, shortened, ro, request.unit);
+    shortened->set(name, value);
+    auto b = try_render(t, *shortened, ro, request.unit);
     if (!b) return b.error();
     if (b->length >= a->length) continue;  // the shorter form did not show (e.g. in a dropped clause)
     a = std::move(b);

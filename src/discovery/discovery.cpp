@@ -388,11 +388,13 @@ result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &
   if (options.min_strength > 0)
     out.erase(std::remove_if(out.begin(), out.end(), [&](const auto &c) { return c.strength < options.min_strength; }),
               out.end());
-  std::stable_sort(out.begin(), out.end(), [](const shared_context &a, const shared_context &b) {
-    if (a.strength != b.strength) return a.strength > b.strength;
-    if (a.kind != b.kind) return a.kind < b.kind;
-    return tie_key(a) < tie_key(b);
-  });
+  if (out.size() > 1) {  // stable_sort allocates a buffer even for one element
+    std::stable_sort(out.begin(), out.end(), [](const shared_context &a, const shared_context &b) {
+      if (a.strength != b.strength) return a.strength > b.strength;
+      if (a.kind != b.kind) return a.kind < b.kind;
+      return tie_key(a) < tie_key(b);
+    });
+  }
   return out;
 }
 

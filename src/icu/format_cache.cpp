@@ -202,10 +202,26 @@ result<bound_formatter> locale_formats::bind(const tpl::ast::formatter_need &nee
   return b;
 }
 
+namespace {
+
+// One thread's formatter for a (locale, pattern, zone), and the last instant it
+// formatted: a batch formats the same event's date for every recipient, and
+// SimpleDateFormat::format is a pure function of (pattern, locale, zone, instant),
+// so the memo returns byte-identical text without calling ICU again.
+struct thread_date_format {
+  std::unique_ptr<::icu::SimpleDateFormat> sdf;
+  bool has_last = false;
+  std::int64_t last_ms = 0;
+  std::string last_text;
+};
+
+} // namespace
+
 result<bool> locale_formats::format_date(const bound_formatter &f, std::int64_t unix_ms, std::string_view zone,
                                          std::string &out) const {
-  thread_local std::unordered_map<std::string, std::unique_ptr<::icu::SimpleDateFormat>> cache;
-  std::string key = f.date_key;
+  thread_local std::unordered_map<std::string, thread_date_format> cache;
+  thread_local std::string key;  // reused: no allocation per call once it has grown
+  key.assign(f.date_key);
   key.append(zone);
   auto it = cache.find(key);
   if (it == cache.end()) {
@@ -217,11 +233,20 @@ result<bool> locale_formats::format_date(const bound_formatter &f, std::int64_t 
     if (U_FAILURE(st)) return make_error(errc::internal, std::string("ICU: SimpleDateFormat: ") + u_errorName(st));
     sdf->adoptTimeZone(tz.release());
     if (cache.size() > 256) cache.clear();  // bounded: many zones or patterns on one thread
-    it = cache.emplace(std::move(key), std::move(sdf)).first;
+    thread_date_format entry;
+    entry.sdf = std::move(sdf);
+    it = cache.emplace(key, std::move(entry)).first;
   }
-  ::icu::UnicodeString s;
-  it->second->format(static_cast<UDate>(unix_ms), s);
-  s.toUTF8String(out);
+  thread_date_format &e = it->second;
+  if (!e.has_last || e.last_ms != unix_ms) {
+    ::icu::UnicodeString s;
+    e.sdf->format(static_cast<UDate>(unix_ms), s);
+    e.last_text.clear();
+    s.toUTF8String(e.last_text);
+    e.last_ms = unix_ms;
+    e.has_last = true;
+  }
+  out.append(e.last_text);
   return true;
 }
 

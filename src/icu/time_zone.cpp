@@ -28,6 +28,18 @@ const ::icu::TimeZone *zone(std::string_view id) {
 bool is_known_time_zone(std::string_view id) { return id.empty() || zone(id) != nullptr; }
 
 std::chrono::sys_days local_day(std::chrono::sys_seconds t, std::string_view id) {
+  // The last answer of this thread: discovery asks for the same event's day and
+  // today's day in its zone for every recipient of a batch. A pure function of
+  // (t, id), so the memo answers exactly what ICU would.
+  struct last_answer {
+    bool valid = false;
+    std::chrono::sys_seconds t{};
+    std::string id;
+    std::chrono::sys_days day{};
+  };
+  thread_local last_answer memo[2];  // two entries: "now" and the event's start alternate
+  for (const auto &m : memo)
+    if (m.valid && m.t == t && m.id == id) return m.day;
   std::int64_t offset_ms = 0;
   if (const auto *tz = zone(id)) {
     int32_t raw = 0, dst = 0;
@@ -36,7 +48,13 @@ std::chrono::sys_days local_day(std::chrono::sys_seconds t, std::string_view id)
     if (U_SUCCESS(status)) offset_ms = static_cast<std::int64_t>(raw) + dst;
   }
   const auto local = t + std::chrono::seconds(offset_ms / 1000);
-  return std::chrono::floor<std::chrono::days>(local);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  memo[1] = std::move(memo[0]);
+  memo[0].valid = true;
+  memo[0].t = t;
+  memo[0].id.assign(id);
+  memo[0].day = day;
+  return day;
 }
 
 } // namespace rapport::detail::icu

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include "names/name_case.hpp"
@@ -315,11 +316,14 @@ const char *unit_words(length_unit u) {
   return "units";
 }
 
+// `known`: the draft's length in platform.unit when the caller measured it (compose), else nullptr.
 void check_limit(std::string_view draft, bool ascii, const platform_profile &platform, std::size_t limit,
-                 const review_options &opt, std::vector<finding> &out) {
+                 const review_options &opt, const std::size_t *known, std::vector<finding> &out) {
   if (limit == no_limit) return;
   std::size_t n = 0;
-  if (platform.unit != length_unit::x_weighted && ascii) {
+  if (known) {
+    n = *known;
+  } else if (platform.unit != length_unit::x_weighted && ascii) {
     n = draft.size();
   } else {
     auto len = length(draft, platform.unit);
@@ -1157,15 +1161,11 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
                      "The note never says who you are: add your name or where you work.", ""));
 }
 
-} // namespace
-
-result<std::vector<finding>> review(std::string_view draft, const contact &recipient, const platform_profile &platform,
-                                    const review_options &options) {
-  if (auto bad = find_invalid_utf8(draft)) return detail::utf8_error(*bad);
-  if (draft.size() > max_text_size) return make_error(errc::limit_exceeded, "draft is larger than 256 MiB");
-  auto limit = platform_limit(platform, options.field, options.tier);
-  if (!limit) return limit.error();
-
+// Every check, on a draft known to be valid UTF-8 and no larger than
+// max_text_size, against `limit` (the platform's limit for options.field and tier).
+result<std::vector<finding>> review_checked(std::string_view draft, const contact &recipient,
+                                            const platform_profile &platform, const review_options &options,
+                                            std::size_t limit, const std::size_t *known_length) {
   std::vector<shared_context> discovered;
   const std::vector<shared_context> *contexts = &options.contexts;
   if (options.contexts.empty() && options.dir && options.sender) {
@@ -1185,7 +1185,7 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
 
   fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
   const folded_text &ft = w.draft;
-  check_limit(draft, !ft.non_ascii, platform, *limit, options, out);
+  check_limit(draft, !ft.non_ascii, platform, limit, options, known_length, out);
   if (ft.suspicious) check_invisible(draft, out);
   if (ft.maybe_mojibake) check_mojibake(draft, out);
   if (ft.spacing) check_whitespace(draft, out);
@@ -1226,5 +1226,39 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
   return out;
 }
 
+} // namespace
+
+result<std::vector<finding>> review(std::string_view draft, const contact &recipient, const platform_profile &platform,
+                                    const review_options &options) {
+  if (auto bad = find_invalid_utf8(draft)) return detail::utf8_error(*bad);
+  if (draft.size() > max_text_size) return make_error(errc::limit_exceeded, "draft is larger than 256 MiB");
+  auto limit = platform_limit(platform, options.field, options.tier);
+  if (!limit) return limit.error();
+  return review_checked(draft, recipient, platform, options, *limit, nullptr);
+}
+
 } // namespace v1
 } // namespace rapport
+
+namespace rapport::detail {
+
+result<std::vector<v1::finding>> review_composed(std::string_view draft, const v1::contact &recipient,
+                                                 const v1::platform_profile &platform,
+                                                 const v1::review_options &options, std::size_t limit,
+                                                 std::optional<std::size_t> length) {
+  // Skipped, and why: (1) the UTF-8 check of the draft: a composed note is
+  // rendered from parsed templates and arguments that template_args::set
+  // validated (it refuses invalid UTF-8), ICU's formatted numbers and dates are
+  // UTF-8 it wrote, and the fitter cuts at grapheme boundaries; (2) the
+  // platform_limit() lookup: compose looked up this very limit (same profile,
+  // field and tier) and passes it in; (3) measuring the draft for over_limit
+  // when compose passes the length fit() measured with length(text, unit), the
+  // same function over the same text and unit (the limit is still compared).
+  // Every check of the draft still runs,
+  // including over_limit, placeholder_left, invisible_characters and mojibake:
+  // their outcome depends on the user's data and catalogs.
+  if (draft.size() > max_text_size) return make_error(errc::limit_exceeded, "draft is larger than 256 MiB");
+  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
+}
+
+} // namespace rapport::detail

@@ -2,6 +2,7 @@
 // string. Argument values are copied verbatim (never parsed), numbers, plurals
 // and dates go through the per-locale ICU caches of icu/format_cache.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "icu/format_cache.hpp"
@@ -21,7 +22,21 @@ template_args::~template_args() = default;
 template_args::template_args(const template_args &o) : impl_(std::make_unique<impl>(*o.impl_)) {}
 template_args::template_args(template_args &&o) noexcept : impl_(std::move(o.impl_)) {}
 template_args &template_args::operator=(const template_args &o) {
-  if (this != &o) impl_ = std::make_unique<impl>(*o.impl_);
+  if (this == &o) return *this;
+  // Into the existing storage when there is one: the values' strings keep their
+  // buffers (compose assigns the sender's arguments to a reused request per note).
+  if (impl_) {
+    // Only the values `o` has: a value is read only while its bit is present.
+    impl &d = *impl_;
+    const impl &from = *o.impl_;
+    for (std::uint64_t m = from.present; m != 0; m &= m - 1) {
+      const auto id = static_cast<std::size_t>(std::countr_zero(m));
+      d.values[id] = from.values[id];
+    }
+    d.present = from.present;
+    d.unknown = from.unknown;
+  } else
+    impl_ = std::make_unique<impl>(*o.impl_);
   return *this;
 }
 template_args &template_args::operator=(template_args &&o) noexcept {

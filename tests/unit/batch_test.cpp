@@ -123,3 +123,76 @@ TEST_CASE("batch - option errors come back once, not per item") {
   REQUIRE_FALSE(all);
   CHECK(all.error().code == errc::invalid_utf8);
 }
+
+namespace {
+
+// The review findings compose reported for an item ("review found <code>: …").
+std::vector<std::string> review_warnings(const result<composition> &r) {
+  std::vector<std::string> out;
+  if (!r) return out;
+  for (const auto &w : r->note.warnings)
+    if (w.rfind("review found ", 0) == 0) out.push_back(w);
+  return out;
+}
+
+bool any_starts(const std::vector<std::string> &v, const std::string &prefix) {
+  for (const auto &s : v)
+    if (s.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("batch - the review of composed notes still catches bad data: a bidi control in a name") {
+  directory_builder b;
+  REQUIRE(b.add_event(fair("hm-2026", "Hannover Messe", 2026, 2026y / April / 20, 2026y / April / 24)));
+  auto clean = person("clean", "Anna", "Schmidt", "");
+  clean.languages = {"en"};
+  at_event(clean, "hm-2026", event_role::exhibitor);
+  auto bidi = person("bidi", "Ann\u202Ea", "Schmidt", "");  // RIGHT-TO-LEFT OVERRIDE inside the given name
+  bidi.languages = {"en"};
+  at_event(bidi, "hm-2026", event_role::exhibitor);
+  REQUIRE(b.add_contact(clean));
+  REQUIRE(b.add_contact(bidi));
+  auto dir = b.build();
+  REQUIRE(dir);
+  auto me = person("me", "Jonas", "Becker", "");
+  at_event(me, "hm-2026", event_role::exhibitor);
+  const std::vector<std::string> ids = {"clean", "bidi"};
+  auto all = compose_all(*dir, me, ids, options_at(march_first_plus(0)), 1);
+  REQUIRE(all);
+  REQUIRE(all->items.size() == 2);
+  REQUIRE(all->items[0]);
+  REQUIRE(all->items[1]);
+  REQUIRE(all->items[1]->status == errc::ok);
+  CHECK(review_warnings(all->items[0]).empty());
+  INFO(all->items[1]->note.text);
+  CHECK(any_starts(review_warnings(all->items[1]), "review found invisible_characters"));
+}
+
+TEST_CASE("batch - the review of composed notes still catches a user catalog that leaves a placeholder") {
+  auto w = make_compose_world();
+  auto builtin = catalog::builtin();
+  REQUIRE(builtin);
+  // The informal English note, with a literal "{first_name}" ('{' quotes a brace in the syntax).
+  const std::string po =
+      "msgid \"\"\nmsgstr \"Language: en\\n\"\n\n"
+      "msgctxt \"event/both-exhibiting/upcoming/short/informal\"\n"
+      "msgid \"x\"\n"
+      "msgstr \"Hi '{'first_name'}', I am {sender_given_name}. We both exhibit at {event_name}.\"\n";
+  auto mine = builtin->overlay_bytes(po, "mine.po", "en");
+  REQUIRE(mine);
+  auto o = options_at(march_first_plus(0));
+  o.templates = &*mine;
+  o.locale = "en";
+  o.form = formality::informal;
+  const std::vector<std::string> ids = {"anna"};
+  auto all = compose_all(w.dir, w.me, ids, o, 1);
+  REQUIRE(all);
+  REQUIRE(all->items.size() == 1);
+  REQUIRE(all->items[0]);
+  REQUIRE(all->items[0]->status == errc::ok);
+  INFO(all->items[0]->note.text);
+  CHECK(all->items[0]->note.text.find("{first_name}") != std::string::npos);
+  CHECK(any_starts(review_warnings(all->items[0]), "review found placeholder_left"));
+}
