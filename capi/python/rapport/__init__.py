@@ -134,6 +134,15 @@ class _Handle:
         """Frees the handle now (idempotent)."""
         self._finalizer()
 
+    def _set_fields(self, fields: dict) -> None:
+        """Applies keyword fields with set(); on any error frees the handle and re-raises."""
+        try:
+            for k, v in fields.items():
+                self.set(k, v)
+        except BaseException:
+            self.close()
+            raise
+
     def __enter__(self):
         return self
 
@@ -261,12 +270,7 @@ class Contact(_Handle):
             b = _b(id)
             _handle = _new(lib.rapport_contact_new, b, len(b))
         super().__init__(_handle)
-        try:
-            for k, v in fields.items():
-                self.set(k, v)
-        except BaseException:
-            self.close()
-            raise
+        self._set_fields(fields)
 
     def set(self, name: str, value) -> "Contact":
         """Sets one field by keyword name (see the class doc); lists are appended to."""
@@ -343,12 +347,7 @@ class Event(_Handle):
     def __init__(self, id: Text, **fields):
         b = _b(id)
         super().__init__(_new(lib.rapport_event_new, b, len(b)))
-        try:
-            for k, v in fields.items():
-                self.set(k, v)
-        except BaseException:
-            self.close()
-            raise
+        self._set_fields(fields)
 
     def set(self, name: str, value) -> "Event":
         h = self._handle
