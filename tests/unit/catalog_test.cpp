@@ -448,3 +448,45 @@ TEST_CASE("catalog - one contact in common is named as the one, never 'one conta
         CHECK(one->find(bad) == std::string::npos);
     }
 }
+
+TEST_CASE("catalog - days and years read right for 0, 1 and more in every language") {
+  const auto &cat = builtin();
+  struct row {
+    const char *locale;
+    const char *slot;
+    const char *argument;
+    int value;
+    const char *says;
+  };
+  const row rows[] = {
+      {"en", "event/recently-past/standard/formal", "days_since", 0, "We were both at bauma earlier today,"},
+      {"en", "event/recently-past/standard/formal", "days_since", 1, "We were both at bauma yesterday,"},
+      {"en", "event/recently-past/standard/formal", "days_since", 3, "We were both at bauma 3 days ago,"},
+      {"de", "event/recently-past/standard/formal", "days_since", 0, "Wir waren heute beide bei bauma"},
+      {"de", "event/recently-past/standard/formal", "days_since", 1, "Wir waren gestern beide bei bauma"},
+      {"de", "event/recently-past/standard/formal", "days_since", 3, "Wir waren vor 3 Tagen beide bei bauma"},
+      {"fr", "event/recently-past/standard/formal", "days_since", 0, "Nous étions à bauma aujourd’hui,"},  // not "hier"
+      {"fr", "event/recently-past/standard/formal", "days_since", 1, "Nous étions à bauma hier,"},
+      {"fr", "event/recently-past/standard/formal", "days_since", 3, "Nous étions à bauma il y a 3 jours,"},
+      {"es", "event/recently-past/standard/formal", "days_since", 0, "estuvimos en bauma hoy"},
+      {"es", "event/recently-past/standard/formal", "days_since", 1, "estuvimos en bauma ayer"},
+      {"fr", "past-employer/overlapped/standard/formal", "years_overlap", 1, "pendant un an."},
+      {"fr", "past-employer/overlapped/standard/formal", "years_overlap", 0, "pendant 0 an."},  // French: 0 is singular
+      {"fr", "past-employer/overlapped/standard/formal", "years_overlap", 2, "pendant 2 ans."},
+      {"de", "past-employer/overlapped/standard/formal", "years_overlap", 1, "ein Jahr davon sogar zur selben Zeit"},
+      {"es", "past-employer/overlapped/standard/formal", "years_overlap", 1, "durante un año."},
+  };
+  for (const auto &r : rows) {
+    auto hit = cat.lookup(r.locale, r.slot);
+    REQUIRE(hit);
+    auto text = hit->tmpl.render(template_args{}
+                                     .set("recipient_given_name", "Anna")
+                                     .set("sender_given_name", "Jonas")
+                                     .set("event_name", "bauma")
+                                     .set("employer_name", "Siemens")
+                                     .set(r.argument, r.value));
+    REQUIRE(text);
+    INFO(r.locale << " " << r.argument << "=" << r.value << ": " << *text);
+    CHECK(text->find(r.says) != std::string::npos);
+  }
+}
