@@ -52,7 +52,10 @@ struct compose_options {
   std::string locale;                  ///< "" = the recipient's: contact.locale, else languages[0], else "en"
   std::optional<formality> form;       ///< nullopt = recipient's preference, else formal for any language but English
   std::optional<note_length> length;   ///< nullopt = standard when the body limit is ≥ 1000, else short
-  int reasons = 1;                     ///< 1 or 2; the built-in templates say one reason, so 2 adds a warning (docs/guide.md)
+  /// 1 or 2: how many shared contexts the note gives. 2 adds a sentence for the strongest context of
+  /// another kind (not about the same place); the fitter drops it first, with a warning, and with
+  /// only one thing to say the note gives one reason and warns (docs/guide.md, "reasons").
+  int reasons = 1;
   std::chrono::sys_seconds now{};      ///< the clock; the epoch means "the current time"
   bool allow_self_introduction = false;///< with no shared context, introduce the sender (needs a purpose)
   discovery_options discovery;

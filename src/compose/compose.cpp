@@ -12,6 +12,7 @@
 #include "rapport/person_name.hpp"
 #include "rapport/place.hpp"
 #include "rapport/review.hpp"
+#include "compose/second_reason.hpp"
 #include "review/review_composed.hpp"
 
 namespace rapport {
@@ -110,10 +111,10 @@ bool mixes_cjk_and_latin(std::string_view s) {
   return cjk && latin;
 }
 
-// Clauses the fitter drops, least useful first. The org goes last: it is half
-// of "who I am".
-const std::vector<std::string> drop_order = {"platform", "city", "date",  "headline", "years",
-                                             "talk",     "mutual", "offer", "purpose",  "org"};
+// Clauses the fitter drops, least useful first: the second reason, then the
+// decorations. The org goes last: it is half of "who I am".
+const std::vector<std::string> drop_order = {"also", "platform", "city",  "date",    "headline", "years",
+                                             "talk", "mutual",   "offer", "purpose", "org"};
 
 // ---- homework ---------------------------------------------------------------------------------
 
@@ -354,12 +355,8 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     }
     situation = "self-introduction";
   } else {
-    // Each template of the built-in catalogs says one reason: the note mentions
-    // the strongest context only, and says so when two were asked for.
-    if (options.reasons > 1 && contexts.size() > 1)
-      n.warnings.push_back("two reasons were asked for, but the templates give one: the note mentions " +
-                           std::string(to_string(contexts.front().kind)) + " only");
-    contexts.resize(1);
+    // The strongest context, and with reasons = 2 the strongest about something else.
+    choose_reasons(contexts, options.reasons, dir, n.warnings);
     situation = contexts.front().situation();
   }
 
@@ -468,8 +465,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     if (casual && casual->size() < greet->size()) req.shorter_names.emplace_back("recipient_given_name", *casual);
   }
 
-  if (!contexts.empty()) {
-    const shared_context &c = contexts.front();
+  for (const shared_context &c : contexts) {  // two contexts are of different kinds: no argument is set twice
     switch (c.kind) {
     case context_kind::event: {
       a.set("event_name", c.event_name);
@@ -516,6 +512,14 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     }
   }
 
+  if (contexts.size() > 1) {
+    const std::string second = contexts[1].situation();
+    const auto *also = lookup(cache, n.locale, second_reason_slot(second, len, n.form));
+    if (!also && len == note_length::standard)  // a sentence for standard notes, else the short one
+      also = lookup(cache, n.locale, second_reason_slot(second, note_length::short_note, n.form));
+    set_second_reason(also, first.catalog_locale, req, contexts, n.warnings);
+  }
+
   // Variation: which decorative clauses show, by a stable hash (docs/guide.md).
   const std::uint64_t h = variation_hash(s.id, recipient.id, options.seed);
   if (h & 1) req.drop.push_back("date");
@@ -531,6 +535,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   n.slot = req.variant_names[f->variant];
   n.steps = std::move(f->steps);
   n.dropped = std::move(f->dropped);
+  settle_second_reason(n, contexts);
   n.contexts = std::move(contexts);
 
   // Review: a composed note must have no findings; any finding is a bug, shown as a warning.

@@ -9,7 +9,7 @@ inline namespace v1 {
 
 namespace {
 using t = argument_type;
-constexpr std::array<argument_info, 30> vocabulary = {{
+constexpr std::array<argument_info, 31> vocabulary = {{
     {"recipient_given_name", t::text, false, "the recipient's given name, as they write it"},
     {"recipient_gender", t::keyword, true, "feminine, masculine or other; only when the recipient stated it"},
     {"recipient_role", t::keyword, true, "the recipient's role at the event: speaker, exhibitor, sponsor, organizer, attendee"},
@@ -40,6 +40,7 @@ constexpr std::array<argument_info, 30> vocabulary = {{
     {"days_since", t::number, false, "days since the event ended"},
     {"years_overlap", t::number, false, "years sender and recipient overlapped at the employer or school"},
     {"platform_name", t::text, false, "where the note is sent, e.g. 'LinkedIn'"},
+    {"second_reason", t::text, false, "the second reason of a two-reason note: a whole sentence, rendered from an also/ slot"},
 }};
 static_assert(vocabulary.size() <= 64, "arguments are tracked in a 64-bit mask");
 } // namespace

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -106,17 +107,28 @@ TEST_CASE("catalog - the built-in locales have every slot of every situation") {
   CHECK(cat.locales() == builtin_locales);
   for (const auto &loc : builtin_locales) {
     const auto slots = cat.slots(loc);
-    CHECK(slots.size() == rapport::builtin_situations().size() * 4);
-    for (const auto situation : rapport::builtin_situations())
+    // every situation: four slots; every one but the self-introduction: a second-reason
+    // sentence per register ("also/<situation>/short/<formality>")
+    CHECK(slots.size() == rapport::builtin_situations().size() * 4 + (rapport::builtin_situations().size() - 1) * 2);
+    for (const auto situation : rapport::builtin_situations()) {
+      std::vector<std::string> ids;
       for (auto len : {note_length::short_note, note_length::standard})
-        for (auto f : {formality::formal, formality::informal}) {
-          const auto id = rapport::slot_id(situation, len, f);
-          INFO(loc << " " << id);
-          auto hit = cat.lookup(loc, id);
-          REQUIRE(hit);
-          CHECK_FALSE(hit->fallback);
-          CHECK(hit->catalog_locale == loc);
-        }
+        for (auto f : {formality::formal, formality::informal}) ids.push_back(rapport::slot_id(situation, len, f));
+      if (situation != "self-introduction")
+        for (auto f : {formality::formal, formality::informal})
+          ids.push_back("also/" + rapport::slot_id(situation, note_length::short_note, f));
+      for (const auto &id : ids) {
+        INFO(loc << " " << id);
+        auto hit = cat.lookup(loc, id);
+        REQUIRE(hit);
+        CHECK_FALSE(hit->fallback);
+        CHECK(hit->catalog_locale == loc);
+        // every note but the self-introduction has a place for a second reason
+        const auto clauses = hit->tmpl.optional_clauses();
+        const bool has_also = std::find(clauses.begin(), clauses.end(), "also") != clauses.end();
+        CHECK(has_also == (situation != "self-introduction" && !id.starts_with("also/")));
+      }
+    }
   }
 }
 
@@ -152,7 +164,7 @@ TEST_CASE("catalog - every built-in slot renders without leftovers in every loca
           if (set.name != "syntax") {
             CHECK(text->find('{') == std::string::npos);
             CHECK(text->find('}') == std::string::npos);
-          } else {
+          } else if (!slot.starts_with("also/")) {
             CHECK(text->find("{x}") != std::string::npos);  // the value, literally
           }
           if (set.name == "typical" && slot.find("/short/") != std::string::npos) {
@@ -163,7 +175,8 @@ TEST_CASE("catalog - every built-in slot renders without leftovers in every loca
       }
     }
   }
-  CHECK(rendered == sets.size() * 4 * builtin_locales.size() * rapport::builtin_situations().size() * 4);
+  const std::size_t situations = rapport::builtin_situations().size();
+  CHECK(rendered == sets.size() * 4 * builtin_locales.size() * (situations * 4 + (situations - 1) * 2));
 }
 
 TEST_CASE("catalog - greetings follow a stated gender and stay neutral otherwise") {
@@ -356,7 +369,7 @@ TEST_CASE("catalog - a missing optional value drops its clause instead of leavin
                             {{"purpose"}});
   REQUIRE(r);
   CHECK(r->text == "Hi Anna, I’m Jonas. We’re both exhibiting at Hannover Messe. Shall we meet at the show?");
-  CHECK(r->dropped == std::vector<std::string>{"org", "date", "purpose"});
+  CHECK(r->dropped == std::vector<std::string>{"org", "date", "also", "purpose"});
 }
 
 TEST_CASE("catalog - lookups and renders from 8 threads agree") {
@@ -375,4 +388,105 @@ TEST_CASE("catalog - lookups and renders from 8 threads agree") {
     });
   for (auto &t : threads) t.join();
   for (const auto &g : got) CHECK(g == want);
+}
+
+TEST_CASE("catalog - one contact in common is named as the one, never 'one contact, including'") {
+  const auto &cat = builtin();
+  struct row {
+    const char *locale;
+    int count;
+    bool name_shown;  // false: the fitter dropped opt_mutual
+    const char *says;
+  };
+  const row rows[] = {
+      {"en", 1, true, "We both know Jan de Vries."},
+      {"en", 1, false, "We have a contact in common."},
+      {"en", 2, true, "We have 2 contacts in common, including Jan de Vries."},
+      {"en", 12, false, "We have 12 contacts in common."},
+      {"de", 1, true, "Wir kennen beide Jan de Vries."},
+      {"de", 1, false, "Wir haben einen gemeinsamen Kontakt."},
+      {"de", 2, true, "Wir haben 2 gemeinsame Kontakte, darunter Jan de Vries."},
+      {"fr", 1, true, "Nous connaissons Jan de Vries, vous comme moi."},
+      {"fr", 1, false, "Nous avons un contact en commun."},
+      {"fr", 0, false, "Nous avons 0 contact en commun."},  // French: 0 takes the singular
+      {"fr", 2, true, "Nous avons 2 contacts en commun, dont Jan de Vries."},
+      {"es", 1, true, "Usted y yo conocemos a Jan de Vries."},
+      {"es", 1, false, "Tenemos un contacto en común."},
+      {"es", 2, true, "Tenemos 2 contactos en común, entre ellos Jan de Vries."},
+  };
+  for (const auto &r : rows) {
+    auto hit = cat.lookup(r.locale, "mutual/shared-contacts/short/formal");
+    REQUIRE(hit);
+    auto args = template_args{}
+                    .set("recipient_given_name", "Anna")
+                    .set("sender_given_name", "Jonas")
+                    .set("mutual_name", "Jan de Vries")
+                    .set("mutual_count", r.count);
+    rapport::render_options ro;
+    if (!r.name_shown) ro.drop = {"mutual"};
+    auto text = hit->tmpl.render(args, ro);
+    REQUIRE(text);
+    INFO(r.locale << " " << r.count << ": " << text->text);
+    CHECK(text->text.find(r.says) != std::string::npos);
+  }
+  // the standard notes and the second-reason sentences, in every locale and register
+  for (const auto &loc : builtin_locales)
+    for (const char *slot : {"mutual/shared-contacts/short/formal", "mutual/shared-contacts/short/informal",
+                             "mutual/shared-contacts/standard/formal", "mutual/shared-contacts/standard/informal",
+                             "also/mutual/shared-contacts/short/formal", "also/mutual/shared-contacts/short/informal"}) {
+      auto hit = cat.lookup(loc, slot);
+      REQUIRE(hit);
+      auto one = hit->tmpl.render(template_args{}
+                                      .set("recipient_given_name", "Anna")
+                                      .set("sender_given_name", "Jonas")
+                                      .set("mutual_name", "Jan de Vries")
+                                      .set("mutual_count", 1));
+      REQUIRE(one);
+      INFO(loc << " " << slot << ": " << *one);
+      CHECK(one->find("Jan de Vries") != std::string::npos);
+      for (const char *bad : {"including", "darunter", "dont", "entre ellos", "1 ", "paths", "Wege", "chemins", "caminos"})
+        CHECK(one->find(bad) == std::string::npos);
+    }
+}
+
+TEST_CASE("catalog - days and years read right for 0, 1 and more in every language") {
+  const auto &cat = builtin();
+  struct row {
+    const char *locale;
+    const char *slot;
+    const char *argument;
+    int value;
+    const char *says;
+  };
+  const row rows[] = {
+      {"en", "event/recently-past/standard/formal", "days_since", 0, "We were both at bauma earlier today,"},
+      {"en", "event/recently-past/standard/formal", "days_since", 1, "We were both at bauma yesterday,"},
+      {"en", "event/recently-past/standard/formal", "days_since", 3, "We were both at bauma 3 days ago,"},
+      {"de", "event/recently-past/standard/formal", "days_since", 0, "Wir waren heute beide bei bauma"},
+      {"de", "event/recently-past/standard/formal", "days_since", 1, "Wir waren gestern beide bei bauma"},
+      {"de", "event/recently-past/standard/formal", "days_since", 3, "Wir waren vor 3 Tagen beide bei bauma"},
+      {"fr", "event/recently-past/standard/formal", "days_since", 0, "Nous étions à bauma aujourd’hui,"},  // not "hier"
+      {"fr", "event/recently-past/standard/formal", "days_since", 1, "Nous étions à bauma hier,"},
+      {"fr", "event/recently-past/standard/formal", "days_since", 3, "Nous étions à bauma il y a 3 jours,"},
+      {"es", "event/recently-past/standard/formal", "days_since", 0, "estuvimos en bauma hoy"},
+      {"es", "event/recently-past/standard/formal", "days_since", 1, "estuvimos en bauma ayer"},
+      {"fr", "past-employer/overlapped/standard/formal", "years_overlap", 1, "pendant un an."},
+      {"fr", "past-employer/overlapped/standard/formal", "years_overlap", 0, "pendant 0 an."},  // French: 0 is singular
+      {"fr", "past-employer/overlapped/standard/formal", "years_overlap", 2, "pendant 2 ans."},
+      {"de", "past-employer/overlapped/standard/formal", "years_overlap", 1, "ein Jahr davon sogar zur selben Zeit"},
+      {"es", "past-employer/overlapped/standard/formal", "years_overlap", 1, "durante un año."},
+  };
+  for (const auto &r : rows) {
+    auto hit = cat.lookup(r.locale, r.slot);
+    REQUIRE(hit);
+    auto text = hit->tmpl.render(template_args{}
+                                     .set("recipient_given_name", "Anna")
+                                     .set("sender_given_name", "Jonas")
+                                     .set("event_name", "bauma")
+                                     .set("employer_name", "Siemens")
+                                     .set(r.argument, r.value));
+    REQUIRE(text);
+    INFO(r.locale << " " << r.argument << "=" << r.value << ": " << *text);
+    CHECK(text->find(r.says) != std::string::npos);
+  }
 }

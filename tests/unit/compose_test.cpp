@@ -268,18 +268,6 @@ TEST_CASE("compose - bad options are errors") {
   CHECK(compose(w.dir, w.me, w.me, options_at(march_first_plus(0))).error().code == errc::invalid_argument);
 }
 
-TEST_CASE("compose - two reasons asked: one mentioned, and a warning says so") {
-  auto w = make_compose_world();
-  auto o = options_at(march_first_plus(0));
-  o.reasons = 2;
-  // Greta: the Web Summit and the same city (Hamburg).
-  const auto c = compose_for(w, "greta", o);
-  REQUIRE(c.status == errc::ok);
-  CHECK(c.note.contexts.size() == 1);
-  CHECK(std::any_of(c.note.warnings.begin(), c.note.warnings.end(),
-                    [](const std::string &s) { return contains(s, "two reasons were asked for"); }));
-}
-
 TEST_CASE("compose - a tight custom limit: clauses, then names, then a cut, never over") {
   auto w = make_compose_world();
   w.me.purpose = "predictive maintenance";
