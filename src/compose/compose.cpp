@@ -212,6 +212,8 @@ struct compose_cache {
   note_length plan_length = note_length::short_note;
   formality plan_form = formality::informal;
   const lookup_result *plan_first = nullptr;
+  // The review's folded template text around the greeting name.
+  composed_review_memo review_memo;
 };
 
 struct composer {
@@ -545,7 +547,8 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   const bool cut =
       std::any_of(n.steps.begin(), n.steps.end(), [](const fit_step &x) { return x.action == fit_action::truncate; });
   auto findings = review_composed(n.text, recipient, profile, ro, limit,
-                                  cut ? std::nullopt : std::optional<std::size_t>(n.length));
+                                  cut ? std::nullopt : std::optional<std::size_t>(n.length), *greet,
+                                  cache.review_memo);
   n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);

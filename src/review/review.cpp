@@ -20,6 +20,7 @@
 #include "rapport/place.hpp"
 #include "rapport/text.hpp"
 #include "review/lexicon.hpp"
+#include "review/review_composed.hpp"
 #include "text/utf8.hpp"
 
 namespace rapport {
@@ -1163,9 +1164,10 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
 
 // Every check, on a draft known to be valid UTF-8 and no larger than
 // max_text_size, against `limit` (the platform's limit for options.field and tier).
+// `folded`: ws().draft already holds fold(draft) (review_composed joins it from pieces).
 result<std::vector<finding>> review_checked(std::string_view draft, const contact &recipient,
                                             const platform_profile &platform, const review_options &options,
-                                            std::size_t limit, const std::size_t *known_length) {
+                                            std::size_t limit, const std::size_t *known_length, bool folded = false) {
   std::vector<shared_context> discovered;
   const std::vector<shared_context> *contexts = &options.contexts;
   if (options.contexts.empty() && options.dir && options.sender) {
@@ -1183,7 +1185,7 @@ result<std::vector<finding>> review_checked(std::string_view draft, const contac
   const std::string_view locale =
       !options.locale.empty() ? std::string_view(options.locale) : std::string_view(recipient.locale);
 
-  fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
+  if (!folded) fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
   const folded_text &ft = w.draft;
   check_limit(draft, !ft.non_ascii, platform, limit, options, known_length, out);
   if (ft.suspicious) check_invisible(draft, out);
@@ -1242,10 +1244,140 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
 
 namespace rapport::detail {
 
+// A text folded alone (prefix or suffix of a note around the greeting name),
+// compact: only [0, len) of the buffers.
+struct folded_piece {
+  std::string buf;
+  std::vector<std::uint32_t> src;
+  std::vector<review::fword> words;
+  bool suspicious = false, maybe_mojibake = false, non_ascii = false, spacing = false, delimiters = false;
+
+  void take(const review::folded_text &t) {
+    buf.assign(t.buf.data(), t.len);
+    src.assign(t.src.begin(), t.src.begin() + static_cast<std::ptrdiff_t>(t.len));
+    words.assign(t.words.begin(), t.words.end());
+    suspicious = t.suspicious;
+    maybe_mojibake = t.maybe_mojibake;
+    non_ascii = t.non_ascii;
+    spacing = t.spacing;
+    delimiters = t.delimiters;
+  }
+};
+
+struct composed_review_memo_data {
+  struct entry {
+    folded_piece prefix, suffix;
+  };
+  std::unordered_map<std::string, entry> map;  // key: prefix size (8 bytes), prefix, suffix
+  std::string key;
+};
+
+composed_review_memo::composed_review_memo() : data_(std::make_unique<composed_review_memo_data>()) {}
+composed_review_memo::~composed_review_memo() = default;
+composed_review_memo::composed_review_memo(composed_review_memo &&) noexcept = default;
+composed_review_memo &composed_review_memo::operator=(composed_review_memo &&) noexcept = default;
+
+namespace {
+
+// An ASCII byte fold() treats as a word break.
+bool ascii_break(char c) noexcept {
+  const auto b = static_cast<unsigned char>(c);
+  return b < 0x80 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'));
+}
+
+bool ascii_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// fold(draft, out), built from cached folds of the text before and after an
+// occurrence of `name` and a fold of `name` alone. fold() reads left to
+// right and a word ends at any ASCII byte that is not a letter or digit, so
+// when such a byte lies on both sides of the name, the words, the folded
+// bytes and their source offsets of the whole are those of the three parts
+// joined (each part's folded text opens and closes with one space; the joins
+// keep one), and its flags are the parts' flags, except "white space after
+// white space" across a join, checked here. False (out untouched) when the
+// name does not lie between such bytes or has no word.
+bool fold_joined(std::string_view draft, std::string_view name, composed_review_memo_data &m, review::folded_text &name_fold,
+                 review::folded_text &out) {
+  if (name.empty()) return false;
+  std::size_t at = draft.find(name);
+  while (at != std::string_view::npos &&
+         !(at > 0 && at + name.size() < draft.size() && ascii_break(draft[at - 1]) && ascii_break(draft[at + name.size()])))
+    at = draft.find(name, at + 1);
+  if (at == std::string_view::npos) return false;
+  const std::string_view prefix = draft.substr(0, at), suffix = draft.substr(at + name.size());
+  review::fold(name, name_fold);
+  if (name_fold.words.empty()) return false;
+
+  std::string &key = m.key;
+  const std::uint64_t plen = prefix.size();
+  key.assign(reinterpret_cast<const char *>(&plen), sizeof plen).append(prefix).append(suffix);
+  auto it = m.map.find(key);
+  if (it == m.map.end()) {
+    if (m.map.size() >= 4096) m.map.clear();
+    composed_review_memo_data::entry e;
+    review::folded_text tmp;
+    review::fold(prefix, tmp);
+    e.prefix.take(tmp);
+    review::fold(suffix, tmp);
+    e.suffix.take(tmp);
+    it = m.map.emplace(key, std::move(e)).first;
+  }
+  const folded_piece &p = it->second.prefix, &s = it->second.suffix;
+  const review::folded_text &g = name_fold;
+  // Each part's folded text is " … " with at least the opening space.
+  if (p.buf.empty() || s.buf.empty() || g.len < 2 || p.buf.back() != ' ' || s.buf.front() != ' ' ||
+      g.buf[g.len - 1] != ' ')
+    return false;
+
+  out.clear();
+  const std::size_t glen = g.len - 1, slen = s.buf.size() - 1;  // without the opening space
+  const std::size_t n = p.buf.size() + glen + slen;
+  if (out.buf.size() < n) out.buf.resize(n);
+  if (out.src.size() < n) out.src.resize(n);
+  const std::size_t nw = p.words.size() + g.words.size() + s.words.size();
+  if (out.store.size() < nw) out.store.resize(nw);
+  char *B = out.buf.data();
+  std::uint32_t *S = out.src.data();
+  std::copy(p.buf.begin(), p.buf.end(), B);
+  std::copy(g.buf.data() + 1, g.buf.data() + g.len, B + p.buf.size());
+  std::copy(s.buf.begin() + 1, s.buf.end(), B + p.buf.size() + glen);
+  std::copy(p.src.begin(), p.src.end(), S);
+  const auto gat = static_cast<std::uint32_t>(at), sat = static_cast<std::uint32_t>(at + name.size());
+  for (std::size_t k = 1; k < g.len; ++k) S[p.buf.size() + k - 1] = g.src[k] + gat;
+  for (std::size_t k = 1; k < s.buf.size(); ++k) S[p.buf.size() + glen + k - 1] = s.src[k] + sat;
+  review::fword *W = out.store.data();
+  std::size_t w = 0;
+  for (const auto &x : p.words) W[w++] = x;
+  const auto gshift = static_cast<std::uint32_t>(p.buf.size() - 1);
+  for (const auto &x : g.words) {
+    review::fword y = x;
+    y.fb += gshift; y.fe += gshift; y.sb += gat; y.se += gat;
+    W[w++] = y;
+  }
+  const auto sshift = static_cast<std::uint32_t>(p.buf.size() + glen - 1);
+  for (const auto &x : s.words) {
+    review::fword y = x;
+    y.fb += sshift; y.fe += sshift; y.sb += sat; y.se += sat;
+    W[w++] = y;
+  }
+  out.len = n;
+  out.words = std::span<const review::fword>(W, w);
+  out.suspicious = p.suspicious || g.suspicious || s.suspicious;
+  out.maybe_mojibake = p.maybe_mojibake || g.maybe_mojibake || s.maybe_mojibake;
+  out.non_ascii = p.non_ascii || g.non_ascii || s.non_ascii;
+  out.delimiters = p.delimiters || g.delimiters || s.delimiters;
+  out.spacing = p.spacing || g.spacing || s.spacing || (ascii_space(prefix.back()) && ascii_space(name.front())) ||
+                (ascii_space(name.back()) && ascii_space(suffix.front()));
+  return true;
+}
+
+} // namespace
+
 result<std::vector<v1::finding>> review_composed(std::string_view draft, const v1::contact &recipient,
                                                  const v1::platform_profile &platform,
                                                  const v1::review_options &options, std::size_t limit,
-                                                 std::optional<std::size_t> length) {
+                                                 std::optional<std::size_t> length, std::string_view greeting,
+                                                 composed_review_memo &memo) {
   // Skipped, and why: (1) the UTF-8 check of the draft: a composed note is
   // rendered from parsed templates and arguments that template_args::set
   // validated (it refuses invalid UTF-8), ICU's formatted numbers and dates are
@@ -1257,8 +1389,12 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
   // Every check of the draft still runs,
   // including over_limit, placeholder_left, invisible_characters and mojibake:
   // their outcome depends on the user's data and catalogs.
+  // (4) folding the whole draft: it is joined from the folds of the text
+  // around the greeting name, cached per worker, and of the name (fold_joined).
   if (draft.size() > max_text_size) return make_error(errc::limit_exceeded, "draft is larger than 256 MiB");
-  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
+  auto &w = v1::ws();
+  const bool joined = draft.size() < (std::size_t{1} << 20) && fold_joined(draft, greeting, memo.data(), w.tmp, w.draft);
+  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr, joined);
 }
 
 } // namespace rapport::detail
