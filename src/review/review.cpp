@@ -853,8 +853,9 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   while (w0 < ft.words.size() && ft.words[w0].sb < start) ++w0;
   if (w0 >= ft.words.size() || ft.words[w0].sb != start) return;
   const phrase *gp = nullptr;
-  for (const auto &p : lx.greetings)
-    if (phrase_at(ft, w0, p, false)) { gp = &p; break; }
+  const std::uint64_t h0 = ft.words[w0].h;  // phrase_at fails at once on another first word
+  for (std::size_t k = 0; k < lx.greetings.size(); ++k)
+    if (lx.greeting_first[k] == h0 && phrase_at(ft, w0, lx.greetings[k], false)) { gp = &lx.greetings[k]; break; }
   if (!gp) return;
   const bool needs_name = (gp->tag & 1) != 0;
   const bool french = (gp->tag & 2) != 0;  // "Bonjour !": French puts a space before ! ? : ;
