@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -1271,6 +1272,8 @@ struct composed_review_memo_data {
   };
   std::unordered_map<std::string, entry> map;  // key: prefix size (8 bytes), prefix, suffix
   std::string key;
+  const std::string *last_key = nullptr;  // the entry used last (a batch uses few, in runs)
+  const entry *last = nullptr;
 };
 
 composed_review_memo::composed_review_memo() : data_(std::make_unique<composed_review_memo_data>()) {}
@@ -1309,21 +1312,30 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
   review::fold(name, name_fold);
   if (name_fold.words.empty()) return false;
 
-  std::string &key = m.key;
   const std::uint64_t plen = prefix.size();
-  key.assign(reinterpret_cast<const char *>(&plen), sizeof plen).append(prefix).append(suffix);
-  auto it = m.map.find(key);
-  if (it == m.map.end()) {
-    if (m.map.size() >= 4096) m.map.clear();
-    composed_review_memo_data::entry e;
-    review::folded_text tmp;
-    review::fold(prefix, tmp);
-    e.prefix.take(tmp);
-    review::fold(suffix, tmp);
-    e.suffix.take(tmp);
-    it = m.map.emplace(key, std::move(e)).first;
+  const auto same_as = [&](const std::string &k) {
+    return k.size() == sizeof plen + draft.size() - name.size() && std::memcmp(k.data(), &plen, sizeof plen) == 0 &&
+           std::string_view(k).substr(sizeof plen, prefix.size()) == prefix &&
+           std::string_view(k).substr(sizeof plen + prefix.size()) == suffix;
+  };
+  if (!m.last || !same_as(*m.last_key)) {
+    std::string &key = m.key;
+    key.assign(reinterpret_cast<const char *>(&plen), sizeof plen).append(prefix).append(suffix);
+    auto it = m.map.find(key);
+    if (it == m.map.end()) {
+      if (m.map.size() >= 4096) m.map.clear();
+      composed_review_memo_data::entry e;
+      review::folded_text tmp;
+      review::fold(prefix, tmp);
+      e.prefix.take(tmp);
+      review::fold(suffix, tmp);
+      e.suffix.take(tmp);
+      it = m.map.emplace(key, std::move(e)).first;
+    }
+    m.last_key = &it->first;  // nodes are stable until the map is cleared, which happens only above
+    m.last = &it->second;
   }
-  const folded_piece &p = it->second.prefix, &s = it->second.suffix;
+  const folded_piece &p = m.last->prefix, &s = m.last->suffix;
   const review::folded_text &g = name_fold;
   // Each part's folded text is " … " with at least the opening space.
   if (p.buf.empty() || s.buf.empty() || g.len < 2 || p.buf.back() != ' ' || s.buf.front() != ' ' ||
