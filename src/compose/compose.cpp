@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
+#include <cstring>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -13,6 +15,10 @@
 #include "rapport/place.hpp"
 #include "rapport/review.hpp"
 #include "review/review_composed.hpp"
+#include "templates/args.hpp"
+#include "templates/ast.hpp"
+#include "templates/template_impl.hpp"
+#include "text/measure.hpp"
 
 namespace rapport {
 inline namespace v1 {
@@ -190,6 +196,23 @@ struct sender_texts {
   std::string given, family, org, headline, purpose;
 };
 
+// A note's text as rendered from the first variant, cut where the recipient's
+// greeting name was copied in: for the arguments but that name, the template
+// and the clauses left out, the text is pieces[0] + name + pieces[1] + name + …
+// (the template reads the name only as a plain {recipient_given_name}:
+// tpl::verbatim_only), and its length in an additive unit is the pieces'
+// length plus that of the name as many times.
+struct note_shape {
+  const void *tmpl = nullptr;     // the first variant's compiled template
+  std::string slot;               // its slot name
+  std::vector<std::string> drop;  // the clauses left out from the start
+  template_args args;             // every argument but the name
+  bool usable = false;            // false: the template reads the name otherwise
+  std::vector<std::string> pieces;
+  std::size_t units = 0;          // of the pieces, in the request's unit
+  std::vector<std::string> dropped;
+};
+
 // Per worker: templates looked up so far, place names, and the fit request
 // reused from note to note (its vectors and argument strings keep their capacity).
 struct compose_cache {
@@ -214,7 +237,96 @@ struct compose_cache {
   const lookup_result *plan_first = nullptr;
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
+  // Recent note shapes (spliced_fit), replaced in turn.
+  std::vector<note_shape> shapes;
+  std::size_t next_shape = 0;
+  std::vector<std::size_t> watched;
 };
+
+// Same values for every argument but `skip` (a vocabulary index).
+bool same_args_but(const template_args::impl &a, const template_args::impl &b, int skip) {
+  const std::uint64_t bit = std::uint64_t{1} << skip;
+  if ((a.present | bit) != (b.present | bit) || !a.unknown.empty() || !b.unknown.empty()) return false;
+  for (std::uint64_t m = a.present & ~bit; m != 0; m &= m - 1) {
+    const auto id = static_cast<std::size_t>(std::countr_zero(m));
+    const auto &x = a.values[id], &y = b.values[id];
+    if (x.type != y.type || x.str != y.str || x.num.is_int != y.num.is_int || x.num.i != y.num.i ||
+        std::memcmp(&x.num.d, &y.num.d, sizeof x.num.d) != 0)
+      return false;
+  }
+  return true;
+}
+
+// What fit(req) gives when the first variant fits at once, without rendering:
+// the note's shape for this template, clauses and arguments is rendered once
+// per worker, and each recipient's name is spliced in. False when the shape
+// does not apply (another unit than UTF-16 or code points, whose lengths add
+// up; a template that reads the name otherwise; too long): then fit() decides.
+bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n) {
+  if (req.unit != length_unit::utf16 && req.unit != length_unit::code_points) return false;
+  if (req.variants.empty() || req.variant_names.empty()) return false;
+  static const int name_id = tpl::find_argument("recipient_given_name");
+  const auto &a = req.args.internal();
+  if (name_id < 0 || !a.unknown.empty() || !a.has(name_id)) return false;
+  const auto &name = a.values[static_cast<std::size_t>(name_id)];
+  if (name.type != argument_type::text) return false;
+  const void *tmpl = &tpl::template_access::get(req.variants[0]);
+  note_shape *hit = nullptr;
+  for (auto &e : cache.shapes)
+    if (e.tmpl == tmpl && e.slot == req.variant_names[0] && e.drop == req.drop &&
+        same_args_but(e.args.internal(), a, name_id)) {
+      hit = &e;
+      break;
+    }
+  if (!hit) {
+    note_shape e;
+    e.tmpl = tmpl;
+    e.slot = req.variant_names[0];
+    e.drop = req.drop;
+    e.args = req.args;
+    e.usable = tpl::verbatim_only(req.variants[0], name_id);
+    if (e.usable) {
+      render_options ro;
+      ro.drop = req.drop;
+      auto r = tpl::render_watching(req.variants[0], req.args, ro, name_id, cache.watched);
+      if (!r) return false;  // fit() reports it
+      std::size_t from = 0;
+      for (std::size_t at : cache.watched) {
+        e.pieces.emplace_back(r->text, from, at - from);
+        from = at + name.str.size();
+      }
+      e.pieces.emplace_back(r->text, from);
+      for (const auto &p : e.pieces) e.units += measure(p, req.unit);
+      e.dropped = std::move(r->dropped);
+    }
+    constexpr std::size_t keep = 16;
+    if (cache.shapes.size() < keep) {
+      cache.shapes.push_back(std::move(e));
+      hit = &cache.shapes.back();
+    } else {
+      hit = &cache.shapes[cache.next_shape];
+      *hit = std::move(e);
+      cache.next_shape = (cache.next_shape + 1) % keep;
+    }
+  }
+  if (!hit->usable) return false;
+  const std::size_t copies = hit->pieces.size() - 1;
+  const std::size_t length = hit->units + copies * measure(name.str, req.unit);
+  std::size_t bytes = copies * name.str.size();
+  for (const auto &p : hit->pieces) bytes += p.size();
+  if (length > req.limit || bytes > max_text_size) return false;
+  n.text.clear();
+  n.text.reserve(bytes);
+  for (std::size_t k = 0; k < hit->pieces.size(); ++k) {
+    if (k) n.text.append(name.str);
+    n.text.append(hit->pieces[k]);
+  }
+  n.length = length;
+  n.slot = req.variant_names[0];
+  n.steps.clear();
+  n.dropped = hit->dropped;
+  return true;
+}
 
 struct composer {
   const directory &dir;
@@ -526,13 +638,15 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
-  auto f = fit(std::as_const(req));
-  if (!f) return f.error();
-  n.text = std::move(f->text);
-  n.length = f->length;
-  n.slot = req.variant_names[f->variant];
-  n.steps = std::move(f->steps);
-  n.dropped = std::move(f->dropped);
+  if (!spliced_fit(cache, req, n)) {
+    auto f = fit(std::as_const(req));
+    if (!f) return f.error();
+    n.text = std::move(f->text);
+    n.length = f->length;
+    n.slot = req.variant_names[f->variant];
+    n.steps = std::move(f->steps);
+    n.dropped = std::move(f->dropped);
+  }
   n.contexts = std::move(contexts);
 
   // Review: a composed note must have no findings; any finding is a bug, shown as a warning.

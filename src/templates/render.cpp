@@ -144,6 +144,8 @@ struct context {
   std::vector<std::string> *dropped = nullptr;
   const icu::number_value *pound = nullptr;  // the current plural's number minus offset
   error err;
+  int watch = -1;                             // render_watching: this argument's offsets go to `watched`
+  std::vector<std::size_t> *watched = nullptr;
 };
 
 bool render_message(const tpl::message &m, context &cx);
@@ -171,6 +173,7 @@ bool render_node(const tpl::node &n, context &cx) {
       auto r = cx.t.formats->format_date(cx.t.formatters[static_cast<std::size_t>(n.formatter)], v.num.i, v.str, cx.out);
       if (!r) { cx.err = r.error(); return false; }
     } else {
+      if (n.arg == cx.watch) cx.watched->push_back(cx.out.size());
       cx.out.append(v.str);
     }
     return true;
@@ -257,7 +260,8 @@ std::string names_of(std::uint64_t mask) {
 }
 
 bool render_into(const message_template::impl &t, const template_args &args, std::uint64_t drop,
-                 std::vector<std::string> *dropped, std::string &out, error &err) {
+                 std::vector<std::string> *dropped, std::string &out, error &err, int watch = -1,
+                 std::vector<std::size_t> *watched = nullptr) {
   const auto &a = args.internal();
   if (!a.unknown.empty()) {
     err = make_error(a.unknown.rfind("invalid UTF-8", 0) == 0 ? errc::invalid_utf8 : errc::invalid_argument, a.unknown);
@@ -268,7 +272,7 @@ bool render_into(const message_template::impl &t, const template_args &args, std
     return false;
   }
   out.reserve(t.ast->pattern.size() + 64);
-  context cx{a, t, out, drop, dropped, nullptr, {}};
+  context cx{a, t, out, drop, dropped, nullptr, {}, watch, watched};
   if (!render_message(t.ast->root, cx)) {
     err = std::move(cx.err);
     return false;
@@ -296,16 +300,33 @@ result<std::string> message_template::render(const template_args &args) const {
   return out;
 }
 
-result<rendered_text> message_template::render(const template_args &args, const render_options &options) const {
+namespace {
+
+std::uint64_t drop_mask(const detail::tpl::ast &a, const render_options &options) {
   std::uint64_t drop = 0;
   for (const auto &name : options.drop) {
-    const auto &c = impl_->ast->clauses;
+    const auto &c = a.clauses;
     const auto it = std::find(c.begin(), c.end(), name);
     if (it != c.end()) drop |= std::uint64_t{1} << (it - c.begin());
   }
+  return drop;
+}
+
+bool verbatim_in(const detail::tpl::message &m, int arg) noexcept {
+  for (const auto &n : m) {
+    if (n.arg == arg && n.kind != node_kind::simple) return false;
+    for (const auto &b : n.branches)
+      if (!verbatim_in(b.body, arg)) return false;
+  }
+  return true;
+}
+
+} // namespace
+
+result<rendered_text> message_template::render(const template_args &args, const render_options &options) const {
   rendered_text r;
   error err;
-  if (!render_into(*impl_, args, drop, &r.dropped, r.text, err)) return err;
+  if (!render_into(*impl_, args, drop_mask(*impl_->ast, options), &r.dropped, r.text, err)) return err;
   return r;
 }
 
@@ -368,6 +389,24 @@ result<message_template> bind(std::shared_ptr<const ast> a, std::string_view loc
     p->formatters.push_back(std::move(*b));
   }
   return template_access::make(std::move(p));
+}
+
+} // namespace rapport::detail::tpl
+
+namespace rapport::detail::tpl {
+
+bool verbatim_only(const message_template &t, int arg) noexcept {
+  return arg >= 0 && verbatim_in(template_access::get(t).ast->root, arg);
+}
+
+result<rendered_text> render_watching(const message_template &t, const template_args &args,
+                                      const render_options &options, int arg, std::vector<std::size_t> &at) {
+  const auto &im = template_access::get(t);
+  at.clear();
+  rendered_text r;
+  error err;
+  if (!render_into(im, args, drop_mask(*im.ast, options), &r.dropped, r.text, err, arg, &at)) return err;
+  return r;
 }
 
 } // namespace rapport::detail::tpl
