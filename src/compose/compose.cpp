@@ -96,6 +96,19 @@ std::string title_ascii(std::string_view s) {
   return out;
 }
 
+// False when is_all_caps_name(s) is false for certain, cheaply: it counts
+// upper- and lowercase letters after a leading "Mc" or "Mac" (when capitals
+// follow it) and needs three capitals and no lowercase letter, so an ASCII
+// lowercase letter past such a prefix, or fewer than three bytes, rules it out.
+bool maybe_all_caps_name(std::string_view s) noexcept {
+  if (s.size() < 3) return false;
+  if (s.substr(0, 2) == "Mc") s.remove_prefix(2);
+  else if (s.substr(0, 3) == "Mac") s.remove_prefix(3);
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
 // True when `s` has both a CJK/kana/hangul letter and an ASCII letter.
 bool mixes_cjk_and_latin(std::string_view s) {
   bool cjk = false, latin = false;
@@ -556,12 +569,13 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   // Parts the caller filled in capitals ("JOHN", "SCHMIDT") are recased, each on
   // its own, as the name parser does for one-field names.
   for (std::string *part : {&rn.given, &rn.family}) {
-    if (!is_all_caps_name(*part)) continue;
+    if (!maybe_all_caps_name(*part) || !is_all_caps_name(*part)) continue;
     auto fixed = parse_person_name(*part, "", {.locale = text_locale});
     if (fixed && !fixed->given.empty()) *part = std::move(fixed->given);
   }
   // An honorific typed in capitals ("DR." from "DR. ANNA SCHMIDT"): "Dr.".
-  if (is_all_caps_name(rn.prefix) || (rn.prefix.size() <= 4 && rn.prefix == upper_ascii(rn.prefix)))
+  if (!rn.prefix.empty() && ((maybe_all_caps_name(rn.prefix) && is_all_caps_name(rn.prefix)) ||
+                             (rn.prefix.size() <= 4 && rn.prefix == upper_ascii(rn.prefix))))
     rn.prefix = title_ascii(rn.prefix);
   // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
   if (recipient.gender != grammatical_gender::unknown) rn.gender = recipient.gender;
@@ -762,7 +776,8 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
     }
   }
 
-  std::vector<std::optional<result<composition>>> slots(who.size());
+  // Each item is written once, in place (an empty error until its worker gets to it).
+  std::vector<result<composition>> slots(who.size(), result<composition>(error{}));
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   constexpr std::size_t chunk = 256;
   const std::size_t chunks = (who.size() + chunk - 1) / chunk;
@@ -774,9 +789,9 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
       const std::size_t end = std::min(who.size(), (k + 1) * chunk);
       for (std::size_t i = k * chunk; i < end; ++i) {
         if (!who[i])
-          slots[i].emplace(make_error(errc::not_found, "no contact with id '" + unknown[i] + "'"));
+          slots[i] = make_error(errc::not_found, "no contact with id '" + unknown[i] + "'");
         else
-          slots[i].emplace(c.compose(*who[i], cache));
+          slots[i] = c.compose(*who[i], cache);
       }
     }
   };
@@ -791,8 +806,7 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   }
 
   batch_result out;
-  out.items.reserve(slots.size());
-  for (auto &s : slots) out.items.push_back(std::move(*s));
+  out.items = std::move(slots);
 
   // Near-duplicates: same slot and same text once the name is taken out. Keyed
   // "slot\0text" in a hash map with one reused key buffer; the warnings are

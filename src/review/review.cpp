@@ -1356,8 +1356,12 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
   std::copy(s.buf.begin() + 1, s.buf.end(), B + p.buf.size() + glen);
   std::copy(p.src.begin(), p.src.end(), S);
   const auto gat = static_cast<std::uint32_t>(at), sat = static_cast<std::uint32_t>(at + name.size());
-  for (std::size_t k = 1; k < g.len; ++k) S[p.buf.size() + k - 1] = g.src[k] + gat;
-  for (std::size_t k = 1; k < s.buf.size(); ++k) S[p.buf.size() + glen + k - 1] = s.src[k] + sat;
+  const auto shift = [](std::uint32_t *__restrict to, const std::uint32_t *__restrict from, std::size_t count,
+                        std::uint32_t by) {
+    for (std::size_t k = 0; k < count; ++k) to[k] = from[k] + by;
+  };
+  shift(S + p.buf.size(), g.src.data() + 1, glen, gat);
+  shift(S + p.buf.size() + glen, s.src.data() + 1, slen, sat);
   review::fword *W = out.store.data();
   std::size_t w = 0;
   for (const auto &x : p.words) W[w++] = x;
