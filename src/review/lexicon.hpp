@@ -80,6 +80,8 @@ public:
     return probe(t, i);
   }
   bool empty() const noexcept { return phrases_.empty(); }
+  /** The phrases, for callers that need every word of the table. */
+  const std::vector<phrase> &phrases() const noexcept { return phrases_; }
 
 private:
   const phrase *probe(const folded_text &t, std::size_t i) const noexcept;

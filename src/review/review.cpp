@@ -14,6 +14,7 @@
 #include <cstring>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "names/name_case.hpp"
 #include "rapport/company.hpp"
@@ -1075,10 +1076,11 @@ bool generic_reason(const folded_text &ft) {
   return false;
 }
 
+// `generic_known`: generic_reason(ft) when the caller knows it (review_composed), else nullptr.
 void check_reason(const folded_text &ft, const contact &recipient, const contact *sender,
                   const std::vector<shared_context> &contexts, const review_options &opt, workspace &w,
-                  std::vector<finding> &out) {
-  if (generic_reason(ft)) return;
+                  std::vector<finding> &out, const bool *generic_known = nullptr) {
+  if (generic_known ? *generic_known : generic_reason(ft)) return;
   needle_set &n = w.needles;
   n.reset();
   // Why the sender writes is a reason too ("I'd love to talk about battery passports").
@@ -1143,6 +1145,20 @@ void check_reason(const folded_text &ft, const contact &recipient, const contact
 
 // ---- no_self_introduction ----------------------------------------------------------------------------------
 
+finding no_introduction() {
+  return make(finding_code::no_self_introduction, severity::warning, 0, 0,
+              "The note never says who you are: add your name or where you work.", "");
+}
+
+// The sender's organizations as check_introduction looks for them.
+void sender_org_needles(const contact &sender, workspace &w, needle_set &orgs) {
+  orgs.reset();
+  for (const auto &o : sender.organizations) {
+    if (o.name.empty() || find_invalid_utf8(o.name)) continue;
+    orgs.add(company_display(w, o.name), w.tmp);
+  }
+}
+
 void check_introduction(const folded_text &ft, const contact &sender, const name_parts &sp, workspace &w,
                         std::vector<finding> &out) {
   const lexicon &lx = lex();
@@ -1154,22 +1170,31 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
   for (std::size_t k = 0; k < ft.words.size(); ++k)
     if (lx.introductions.longest_at(ft, k)) return;
   needle_set &orgs = w.needles;
-  orgs.reset();
-  for (const auto &o : sender.organizations) {
-    if (o.name.empty() || find_invalid_utf8(o.name)) continue;
-    orgs.add(company_display(w, o.name), w.tmp);
-  }
+  sender_org_needles(sender, w, orgs);
   if (!orgs.empty() && orgs.found_in(ft)) return;
-  out.push_back(make(finding_code::no_self_introduction, severity::warning, 0, 0,
-                     "The note never says who you are: add your name or where you work.", ""));
+  out.push_back(no_introduction());
 }
 
 // Every check, on a draft known to be valid UTF-8 and no larger than
 // max_text_size, against `limit` (the platform's limit for options.field and tier).
+// Outcomes of word-level checks that review_composed knows without reading
+// the draft's words (see composed_review_memo_data::facts).
+struct known_outcomes {
+  bool no_caps = false;             // no word of the draft can be an ALL-CAPS name: check_all_caps finds nothing
+  bool boilerplate = false;         // check_boilerplate finds `boilerplate_first`, then `boilerplate_second` moved by `shift`
+  const std::vector<finding> *boilerplate_first = nullptr, *boilerplate_second = nullptr;
+  std::size_t shift = 0;
+  bool generic = false;             // generic_reason(draft's words) is `generic_reason`
+  bool generic_reason = false;
+  bool introduction = false;        // check_introduction finds nothing (`introduced`) or its one finding
+  bool introduced = false;
+};
+
 // `folded`: ws().draft already holds fold(draft) (review_composed joins it from pieces).
 result<std::vector<finding>> review_checked(std::string_view draft, const contact &recipient,
                                             const platform_profile &platform, const review_options &options,
-                                            std::size_t limit, const std::size_t *known_length, bool folded = false) {
+                                            std::size_t limit, const std::size_t *known_length, bool folded = false,
+                                            const known_outcomes *known = nullptr) {
   std::vector<shared_context> discovered;
   const std::vector<shared_context> *contexts = &options.contexts;
   if (options.contexts.empty() && options.dir && options.sender) {
@@ -1201,10 +1226,26 @@ result<std::vector<finding>> review_checked(std::string_view draft, const contac
   const greeting_ctx g{draft, recipient, locale, ft, rp, options.sender ? &sp : nullptr, w};
   // A placeholder right after the greeting is reported once, as a placeholder.
   check_greeting(g, out);
-  check_all_caps(draft, ft, rp, out);
-  check_boilerplate(draft, ft, out);
-  check_reason(ft, recipient, options.sender, *contexts, options, w, out);
-  if (options.sender) check_introduction(ft, *options.sender, sp, w, out);
+  if (!(known && known->no_caps)) check_all_caps(draft, ft, rp, out);
+  if (known && known->boilerplate) {
+    out.insert(out.end(), known->boilerplate_first->begin(), known->boilerplate_first->end());
+    for (finding f : *known->boilerplate_second) {
+      f.begin += known->shift;
+      f.end += known->shift;
+      out.push_back(std::move(f));
+    }
+  } else {
+    check_boilerplate(draft, ft, out);
+  }
+  check_reason(ft, recipient, options.sender, *contexts, options, w, out,
+               known && known->generic ? &known->generic_reason : nullptr);
+  if (options.sender) {
+    if (known && known->introduction) {
+      if (!known->introduced) out.push_back(no_introduction());
+    } else {
+      check_introduction(ft, *options.sender, sp, w, out);
+    }
+  }
 
   // Text garbled by mojibake is reported once, as mojibake ("Ã\u00AD" hides a soft hyphen).
   std::vector<std::pair<std::size_t, std::size_t>> garbled;
@@ -1266,14 +1307,35 @@ struct folded_piece {
   }
 };
 
+// What the word-level checks find in the text around the name, each part
+// read alone. When no word of the name can take part in what a check looks
+// for (an "inert" name: none of its words is a word of the check's phrases),
+// a match in the whole draft lies within one part, so these are the check's
+// outcome for the whole draft (review_composed).
+struct piece_facts {
+  bool caps = false;                     // a word may be an ALL-CAPS name (check_all_caps looks at it)
+  std::vector<v1::finding> boilerplate[2];  // check_boilerplate on the prefix, on the suffix (offsets in the part)
+  bool generic = false;                  // a generic reason phrase (check_reason stops there)
+  bool introduced = false;               // check_introduction finds the sender in a part
+};
+
 struct composed_review_memo_data {
   struct entry {
     folded_piece prefix, suffix;
+    piece_facts facts;
   };
   std::unordered_map<std::string, entry> map;  // key: prefix size (8 bytes), prefix, suffix
   std::string key;
   const std::string *last_key = nullptr;  // the entry used last (a batch uses few, in runs)
   const entry *last = nullptr;
+  // Per sender (the memo is cleared when it changes): the words that can
+  // introduce them (their name's words, ASCII and German hashes; their
+  // organizations' words, German hashes), and whether words decide it at all
+  // (not when a name or an organization is CJK, which is searched as text).
+  const v1::contact *sender = nullptr;
+  bool has_sender = false;
+  bool intro_by_words = false;
+  std::unordered_set<std::uint64_t> sender_words;
 };
 
 composed_review_memo::composed_review_memo() : data_(std::make_unique<composed_review_memo_data>()) {}
@@ -1291,6 +1353,76 @@ bool ascii_break(char c) noexcept {
 
 bool ascii_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
+// The words of the lexicon's phrase tables (ASCII hashes, any position).
+struct lexicon_words {
+  std::unordered_set<std::uint64_t> boilerplate, reasons, introductions;
+};
+
+const lexicon_words &lex_words() {
+  static const lexicon_words words = [] {
+    lexicon_words w;
+    const auto &lx = review::lex();
+    for (const auto &p : lx.boilerplate.phrases()) w.boilerplate.insert(p.h.begin(), p.h.end());
+    for (const auto &p : lx.reasons.phrases()) w.reasons.insert(p.h.begin(), p.h.end());
+    for (const auto &p : lx.introductions.phrases()) w.introductions.insert(p.h.begin(), p.h.end());
+    return w;
+  }();
+  return words;
+}
+
+// check_all_caps looks at this word (an ALL-CAPS name candidate).
+bool caps_candidate(std::string_view text, const review::fword &wd) {
+  const std::string_view src = text.substr(wd.sb, wd.se - wd.sb);
+  return !wd.cjk && v1::maybe_caps(src) && is_all_caps_name(src);
+}
+
+// The sender's words (composed_review_memo_data), once per sender.
+void prepare_sender(composed_review_memo_data &m, const v1::contact *sender) {
+  if (m.has_sender && m.sender == sender) return;
+  m.map.clear();
+  m.last = nullptr;
+  m.last_key = nullptr;
+  m.sender = sender;
+  m.has_sender = true;
+  m.sender_words.clear();
+  m.intro_by_words = false;
+  if (!sender) return;
+  auto &w = v1::ws();
+  const auto &sp = w.sender.get(sender->name, w.tmp);
+  v1::needle_set orgs;
+  v1::sender_org_needles(*sender, w, orgs);
+  bool cjk = !sp.cjk_forms.empty();
+  for (const auto &n : sp.words) m.sender_words.insert({n.h, n.hg});
+  for (std::size_t k = 0; k < orgs.count; ++k) {
+    cjk = cjk || orgs.items[k].cjk;
+    m.sender_words.insert(orgs.items[k].hg.begin(), orgs.items[k].hg.end());
+  }
+  m.intro_by_words = !cjk;
+}
+
+// piece_facts of one part (folded in `ft`), added to `f`.
+void add_facts(std::string_view text, const review::folded_text &ft, int part, const v1::contact *sender,
+               const composed_review_memo_data &m, piece_facts &f) {
+  for (const auto &wd : ft.words) f.caps = f.caps || caps_candidate(text, wd);
+  v1::check_boilerplate(text, ft, f.boilerplate[part]);
+  f.generic = f.generic || v1::generic_reason(ft);
+  if (!sender || !m.intro_by_words || f.introduced) return;
+  // check_introduction's tests, on this part's words.
+  auto &w = v1::ws();
+  const auto &sp = w.sender.get(sender->name, w.tmp);
+  const auto &lx = review::lex();
+  for (const auto &wd : ft.words)
+    for (const auto &n : sp.words)
+      if (n.h == wd.h || (n.hg == wd.hg && (n.umlaut || wd.umlaut))) f.introduced = true;
+  for (std::size_t k = 0; k < ft.words.size() && !f.introduced; ++k)
+    if (lx.introductions.longest_at(ft, k)) f.introduced = true;
+  if (!f.introduced) {
+    v1::needle_set &orgs = w.needles;
+    v1::sender_org_needles(*sender, w, orgs);
+    f.introduced = !orgs.empty() && orgs.found_in(ft);
+  }
+}
+
 // fold(draft, out), built from cached folds of the text before and after an
 // occurrence of `name` and a fold of `name` alone. fold() reads left to
 // right and a word ends at any ASCII byte that is not a letter or digit, so
@@ -1299,18 +1431,19 @@ bool ascii_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' ||
 // joined (each part's folded text opens and closes with one space; the joins
 // keep one), and its flags are the parts' flags, except "white space after
 // white space" across a join, checked here. False (out untouched) when the
-// name does not lie between such bytes or has no word.
-bool fold_joined(std::string_view draft, std::string_view name, composed_review_memo_data &m, review::folded_text &name_fold,
-                 review::folded_text &out) {
+// name does not lie between such bytes or has no word. On success, `used` is
+// the parts' entry and `at` where the name starts.
+bool fold_joined(std::string_view draft, std::string_view name, composed_review_memo_data &m,
+                 const v1::contact *sender, review::folded_text &name_fold, review::folded_text &out,
+                 const composed_review_memo_data::entry *&used, std::size_t &at) {
   if (name.empty()) return false;
-  std::size_t at = draft.find(name);
+  at = draft.find(name);
   while (at != std::string_view::npos &&
          !(at > 0 && at + name.size() < draft.size() && ascii_break(draft[at - 1]) && ascii_break(draft[at + name.size()])))
     at = draft.find(name, at + 1);
   if (at == std::string_view::npos) return false;
   const std::string_view prefix = draft.substr(0, at), suffix = draft.substr(at + name.size());
-  review::fold(name, name_fold);
-  if (name_fold.words.empty()) return false;
+  prepare_sender(m, sender);
 
   const std::uint64_t plen = prefix.size();
   const auto same_as = [&](const std::string &k) {
@@ -1328,13 +1461,18 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
       review::folded_text tmp;
       review::fold(prefix, tmp);
       e.prefix.take(tmp);
+      add_facts(prefix, tmp, 0, sender, m, e.facts);
       review::fold(suffix, tmp);
       e.suffix.take(tmp);
+      add_facts(suffix, tmp, 1, sender, m, e.facts);
       it = m.map.emplace(key, std::move(e)).first;
     }
     m.last_key = &it->first;  // nodes are stable until the map is cleared, which happens only above
     m.last = &it->second;
   }
+  used = m.last;
+  review::fold(name, name_fold);
+  if (name_fold.words.empty()) return false;
   const folded_piece &p = m.last->prefix, &s = m.last->suffix;
   const review::folded_text &g = name_fold;
   // Each part's folded text is " … " with at least the opening space.
@@ -1388,6 +1526,13 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
   return true;
 }
 
+// None of the name's words is in `set` (by ASCII hash, and by German hash when `german`).
+bool inert(const review::folded_text &name, const std::unordered_set<std::uint64_t> &set, bool german) {
+  for (const auto &wd : name.words)
+    if (set.count(wd.h) || (german && set.count(wd.hg))) return false;
+  return true;
+}
+
 } // namespace
 
 result<std::vector<v1::finding>> review_composed(std::string_view draft, const v1::contact &recipient,
@@ -1408,10 +1553,44 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
   // their outcome depends on the user's data and catalogs.
   // (4) folding the whole draft: it is joined from the folds of the text
   // around the greeting name, cached per worker, and of the name (fold_joined).
+  // (5) the word-level checks whose outcome the text around the name decides:
+  // when no word of the name is a word the check looks for, a match lies
+  // within the text before or after the name, read once per worker
+  // (piece_facts): boilerplate, generic reasons, the sender's introduction,
+  // and ALL-CAPS names when no word at all is a candidate. The greeting, the
+  // names and the shared contexts are checked on every note.
   if (draft.size() > max_text_size) return make_error(errc::limit_exceeded, "draft is larger than 256 MiB");
   auto &w = v1::ws();
-  const bool joined = draft.size() < (std::size_t{1} << 20) && fold_joined(draft, greeting, memo.data(), w.tmp, w.draft);
-  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr, joined);
+  auto &m = memo.data();
+  const composed_review_memo_data::entry *e = nullptr;
+  std::size_t at = 0;
+  const bool joined = draft.size() < (std::size_t{1} << 20) &&
+                      fold_joined(draft, greeting, m, options.sender, w.tmp, w.draft, e, at);
+  if (!joined) return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
+
+  const review::folded_text &name = w.tmp;  // read before review_checked folds other text into w.tmp
+  const lexicon_words &lw = lex_words();
+  const piece_facts &f = e->facts;
+  v1::known_outcomes k;
+  bool caps = f.caps;
+  for (const auto &wd : name.words) caps = caps || caps_candidate(greeting, wd);
+  k.no_caps = !caps;
+  if (inert(name, lw.boilerplate, false)) {
+    k.boilerplate = true;
+    k.boilerplate_first = &f.boilerplate[0];
+    k.boilerplate_second = &f.boilerplate[1];
+    k.shift = at + greeting.size();
+  }
+  if (f.generic || inert(name, lw.reasons, false)) {
+    k.generic = true;
+    k.generic_reason = f.generic;
+  }
+  if (options.sender && m.intro_by_words &&
+      (f.introduced || (inert(name, lw.introductions, false) && inert(name, m.sender_words, true)))) {
+    k.introduction = true;
+    k.introduced = f.introduced;
+  }
+  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr, true, &k);
 }
 
 } // namespace rapport::detail

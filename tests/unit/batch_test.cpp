@@ -420,7 +420,28 @@ TEST_CASE("batch - review_composed folds a draft from its pieces as review() fol
       {"Hi , I'm Jonas.", ","},
       {"Hi Anna, I'm Jonas.", ""},
   };
-  for (const auto &[draft, name] : cases) {
+  // Every text around every name: boilerplate, generic reasons and the
+  // sender's introduction before and after the name; names that are words of
+  // those phrases, the sender's name, capitals, greeting words.
+  const std::vector<std::pair<std::string, std::string>> around = {
+      {"Hi ", ", I'd like to add you to my professional network."},
+      {"I'd like to add you to my professional network, ", "! I'm Jonas from Nordlicht."},
+      {"Hello ", ", we met at Hannover Messe. Let's connect."},
+      {"Hi ", ", I'm reaching out because we share an interest. Best, Jonas"},
+      {"Dear ", ", I would like to join your network."},
+      {"Hallo ", ", ich möchte Sie gerne zu meinem beruflichen Netzwerk hinzufügen."},
+      {"Hi ", ", NORDLICHT ANALYTICS here. See you at HANNOVER MESSE."},
+      {"Bonjour ", ", je suis Jonas de Nordlicht Analytics."},
+      {"Hi ", ". Nice to meet you."},
+      {"Hi ", ", "},
+  };
+  const std::vector<std::string> names = {"Anna",    "Jonas",        "Nordlicht", "network",  "Network Professional",
+                                          "ANNA",    "ANNA SCHMIDT", "Hi",        "Greetings", "Messe",
+                                          "I'm",     "Hannover",     "Zoë",       "Jürgen",    "Becker"};
+  std::vector<std::pair<std::string, std::string>> all_cases = cases;
+  for (const auto &[before, after] : around)
+    for (const auto &name : names) all_cases.emplace_back(before + name + after, name);
+  for (const auto &[draft, name] : all_cases) {
     INFO(draft << " | " << name);
     auto full = review(draft, anna, platform, ro);
     auto fast = detail::review_composed(draft, anna, platform, ro, limit, std::nullopt, name, memo);
