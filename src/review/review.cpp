@@ -74,10 +74,16 @@ bool is_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 // (U+00A0) or narrow no-break space (U+202F, French typography); 0 for none.
 std::size_t hspace_at(std::string_view d, std::size_t p) noexcept {
   if (p >= d.size()) return 0;
-  if (is_hspace(d[p])) return 1;
-  if (d.substr(p, 2) == "\u00A0") return 2;
-  if (d.substr(p, 3) == "\u202F") return 3;
+  const char c = d[p];
+  if (is_hspace(c)) return 1;
+  if (c == '\xC2') return p + 1 < d.size() && d[p + 1] == '\xA0' ? 2 : 0;                        // U+00A0
+  if (c == '\xE2') return p + 2 < d.size() && d[p + 1] == '\x80' && d[p + 2] == '\xAF' ? 3 : 0;  // U+202F
   return 0;
+}
+
+// d.substr(p, s.size()) == s, for p <= d.size().
+bool bytes_at(std::string_view d, std::size_t p, std::string_view s) noexcept {
+  return d.size() - p >= s.size() && std::memcmp(d.data() + p, s.data(), s.size()) == 0;
 }
 
 bool is_cjk_cp(char32_t c) noexcept {
@@ -887,7 +893,7 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   }
   // "Hi {}", "Hi []", "Hi <>", "Hi ()": a merge field that came out empty.
   for (std::string_view pair : {"{{}}", "{}", "[]", "<>", "()", "%%"}) {
-    if (d.substr(p, pair.size()) == pair) {
+    if (bytes_at(d, p, pair)) {
       std::size_t e = p + pair.size();
       if (e < d.size() && is_ascii_alnum(d[e])) break;  // "%%NAME%%" is a placeholder
       if (e < d.size() && (d[e] == ',' || d[e] == '!' || d[e] == '.' || d[e] == ':')) ++e;
