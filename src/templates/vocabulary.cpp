@@ -2,6 +2,7 @@
 // same names; a unit test checks that every name here is documented there.
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "templates/ast.hpp"
 
@@ -43,17 +44,22 @@ constexpr std::array<argument_info, 30> vocabulary = {{
     {"platform_name", t::text, false, "where the note is sent, e.g. 'LinkedIn'"},
 }};
 static_assert(vocabulary.size() <= 64, "arguments are tracked in a 64-bit mask");
-// find_argument() groups the names by length: at most 16 of one length, none longer than 32.
-constexpr bool fits_length_table() {
-  for (const auto &a : vocabulary) {
-    if (a.name.size() > 32) return false;
-    int same = 0;
-    for (const auto &b : vocabulary) same += a.name.size() == b.name.size();
-    if (same > 16) return false;
+// find_argument() looks names up among those of the same length (few share one).
+constexpr std::size_t longest_name = 32, per_length = 16;
+struct length_table {
+  std::array<std::array<std::int8_t, per_length>, longest_name + 1> ids{};
+  std::array<std::uint8_t, longest_name + 1> count{};
+};
+constexpr length_table make_length_table() {
+  length_table t{};
+  for (std::size_t i = 0; i < vocabulary.size(); ++i) {
+    const std::size_t n = vocabulary[i].name.size();
+    if (n > longest_name || t.count[n] == per_length) throw "find_argument's table: at most 16 names of one length, up to 32 bytes";
+    t.ids[n][t.count[n]++] = static_cast<std::int8_t>(i);
   }
-  return true;
+  return t;
 }
-static_assert(fits_length_table(), "find_argument's table: at most 16 names of one length, up to 32 bytes");
+constexpr length_table names_by_length = make_length_table();
 } // namespace
 
 std::span<const argument_info> argument_vocabulary() noexcept { return vocabulary; }
@@ -64,28 +70,11 @@ std::span<const argument_info> argument_vocabulary() noexcept { return vocabular
 namespace rapport::detail::tpl {
 
 int find_argument(std::string_view name) noexcept {
-  // The names grouped by length (few share one): compose sets ~10 arguments per note.
-  constexpr std::size_t longest = 32, per_length = 16;
-  struct table {
-    std::array<std::array<std::int8_t, per_length>, longest + 1> ids{};
-    std::array<std::uint8_t, longest + 1> count{};
-  };
-  static const table by_length = [] {
-    table t;
-    const auto v = argument_vocabulary();
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const std::size_t n = v[i].name.size();
-      if (n > longest || t.count[n] == per_length) return table{};  // cannot happen: checked below
-      t.ids[n][t.count[n]++] = static_cast<std::int8_t>(i);
-    }
-    return t;
-  }();
-  const auto v = argument_vocabulary();
-  if (name.size() > longest) return -1;
   const std::size_t n = name.size();
-  for (std::size_t k = 0; k < by_length.count[n]; ++k) {
-    const int i = by_length.ids[n][k];
-    if (v[static_cast<std::size_t>(i)].name == name) return i;
+  if (n > longest_name) return -1;
+  for (std::size_t k = 0; k < names_by_length.count[n]; ++k) {
+    const int i = names_by_length.ids[n][k];
+    if (std::memcmp(vocabulary[static_cast<std::size_t>(i)].name.data(), name.data(), n) == 0) return i;
   }
   return -1;
 }
