@@ -263,8 +263,9 @@ bool same_args_but(const template_args::impl &a, const template_args::impl &b, i
   for (std::uint64_t m = a.present & ~bit; m != 0; m &= m - 1) {
     const auto id = static_cast<std::size_t>(std::countr_zero(m));
     const auto &x = a.values[id], &y = b.values[id];
-    if (x.type != y.type || x.str != y.str || x.num.is_int != y.num.is_int || x.num.i != y.num.i ||
-        std::memcmp(&x.num.d, &y.num.d, sizeof x.num.d) != 0)
+    if (x.type != y.type || x.str.size() != y.str.size() || x.num.is_int != y.num.is_int || x.num.i != y.num.i ||
+        std::memcmp(&x.num.d, &y.num.d, sizeof x.num.d) != 0 ||
+        (!x.str.empty() && std::memcmp(x.str.data(), y.str.data(), x.str.size()) != 0))
       return false;
   }
   return true;
@@ -560,25 +561,38 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   req.shorter_names.clear();
   req.args = sender_args;  // the sender's arguments, set once per batch
   template_args &a = req.args;
-  person_name rn = recipient.name;
-  if (rn.given.empty() && rn.family.empty() && !rn.raw.empty()) {
-    auto p = parse_person_name(rn.raw, {.locale = text_locale});
+  // The name as greeted: the recipient's, copied only when something below changes it.
+  person_name changed;
+  const person_name *name = &recipient.name;
+  const auto edit = [&]() -> person_name & {
+    if (name != &changed) {
+      changed = *name;
+      name = &changed;
+    }
+    return changed;
+  };
+  if (name->given.empty() && name->family.empty() && !name->raw.empty()) {
+    auto p = parse_person_name(name->raw, {.locale = text_locale});
     if (!p) return p.error();
-    rn = std::move(*p);
+    edit() = std::move(*p);
   }
   // Parts the caller filled in capitals ("JOHN", "SCHMIDT") are recased, each on
   // its own, as the name parser does for one-field names.
-  for (std::string *part : {&rn.given, &rn.family}) {
-    if (!maybe_all_caps_name(*part) || !is_all_caps_name(*part)) continue;
-    auto fixed = parse_person_name(*part, "", {.locale = text_locale});
-    if (fixed && !fixed->given.empty()) *part = std::move(fixed->given);
+  for (std::string person_name::*part : {&person_name::given, &person_name::family}) {
+    const std::string &value = name->*part;
+    if (!maybe_all_caps_name(value) || !is_all_caps_name(value)) continue;
+    auto fixed = parse_person_name(value, "", {.locale = text_locale});
+    if (fixed && !fixed->given.empty()) edit().*part = std::move(fixed->given);
   }
   // An honorific typed in capitals ("DR." from "DR. ANNA SCHMIDT"): "Dr.".
-  if (!rn.prefix.empty() && ((maybe_all_caps_name(rn.prefix) && is_all_caps_name(rn.prefix)) ||
-                             (rn.prefix.size() <= 4 && rn.prefix == upper_ascii(rn.prefix))))
-    rn.prefix = title_ascii(rn.prefix);
+  if (!name->prefix.empty() && ((maybe_all_caps_name(name->prefix) && is_all_caps_name(name->prefix)) ||
+                                (name->prefix.size() <= 4 && name->prefix == upper_ascii(name->prefix)))) {
+    std::string titled = title_ascii(name->prefix);
+    edit().prefix = std::move(titled);
+  }
   // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
-  if (recipient.gender != grammatical_gender::unknown) rn.gender = recipient.gender;
+  if (recipient.gender != grammatical_gender::unknown && recipient.gender != name->gender) edit().gender = recipient.gender;
+  const person_name &rn = *name;
   auto greet = greeting_name(rn, text_locale, n.form);
   if (!greet) {
     if (greet.error().code == errc::not_found)
