@@ -250,10 +250,12 @@ struct compose_cache {
   const lookup_result *plan_first = nullptr;
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
-  // Recent note shapes (spliced_fit), replaced in turn.
+  // Recent note shapes (spliced_fit), replaced in turn (their buffers reused),
+  // and which templates read the name only verbatim.
   std::vector<note_shape> shapes;
   std::size_t next_shape = 0;
   std::vector<std::size_t> watched;
+  std::unordered_map<const void *, bool> verbatim;
 };
 
 // Same values for every argument but `skip` (a vocabulary index).
@@ -287,18 +289,28 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
   const void *tmpl = &tpl::template_access::get(req.variants[0]);
   note_shape *hit = nullptr;
   for (auto &e : cache.shapes)
-    if (e.tmpl == tmpl && e.slot == req.variant_names[0] && e.drop == req.drop &&
+    if (e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
         same_args_but(e.args.internal(), a, name_id)) {
       hit = &e;
       break;
     }
   if (!hit) {
-    note_shape e;
-    e.tmpl = tmpl;
-    e.slot = req.variant_names[0];
-    e.drop = req.drop;
-    e.args = req.args;
-    e.usable = tpl::verbatim_only(req.variants[0], name_id);
+    // A new shape, in the next slot (its strings and arguments keep their buffers).
+    constexpr std::size_t keep = 16;
+    if (cache.shapes.size() < keep) {
+      hit = &cache.shapes.emplace_back();
+    } else {
+      hit = &cache.shapes[cache.next_shape];
+      cache.next_shape = (cache.next_shape + 1) % keep;
+    }
+    note_shape &e = *hit;
+    e.tmpl = nullptr;  // not usable until complete
+    e.pieces.clear();
+    e.units = 0;
+    e.dropped.clear();
+    auto v = cache.verbatim.find(tmpl);
+    if (v == cache.verbatim.end()) v = cache.verbatim.emplace(tmpl, tpl::verbatim_only(req.variants[0], name_id)).first;
+    e.usable = v->second;
     if (e.usable) {
       render_options ro;
       ro.drop = req.drop;
@@ -313,15 +325,10 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
       for (const auto &p : e.pieces) e.units += measure(p, req.unit);
       e.dropped = std::move(r->dropped);
     }
-    constexpr std::size_t keep = 16;
-    if (cache.shapes.size() < keep) {
-      cache.shapes.push_back(std::move(e));
-      hit = &cache.shapes.back();
-    } else {
-      hit = &cache.shapes[cache.next_shape];
-      *hit = std::move(e);
-      cache.next_shape = (cache.next_shape + 1) % keep;
-    }
+    e.slot.assign(req.variant_names[0]);
+    e.drop = req.drop;
+    e.args = req.args;
+    e.tmpl = tmpl;
   }
   if (!hit->usable) return false;
   const std::size_t copies = hit->pieces.size() - 1;
