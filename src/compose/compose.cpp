@@ -250,6 +250,9 @@ struct compose_cache {
   const lookup_result *plan_first = nullptr;
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
+  // A worker of compose_all(): the memos below pay off over many notes (a
+  // single compose() skips them: building them costs more than one note).
+  bool batch = false;
   // Recent note shapes (spliced_fit), replaced in turn (their buffers reused),
   // and which templates read the name only verbatim.
   std::vector<note_shape> shapes;
@@ -673,7 +676,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
-  if (!spliced_fit(cache, req, n)) {
+  if (!cache.batch || !spliced_fit(cache, req, n)) {
     auto f = fit(std::as_const(req));
     if (!f) return f.error();
     n.text = std::move(f->text);
@@ -696,8 +699,8 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   const bool cut =
       std::any_of(n.steps.begin(), n.steps.end(), [](const fit_step &x) { return x.action == fit_action::truncate; });
   auto findings = review_composed(n.text, recipient, profile, ro, limit,
-                                  cut ? std::nullopt : std::optional<std::size_t>(n.length), *greet,
-                                  cache.review_memo);
+                                  cut ? std::nullopt : std::optional<std::size_t>(n.length),
+                                  cache.batch ? std::string_view(*greet) : std::string_view(), cache.review_memo);
   n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
@@ -806,6 +809,7 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     detail::compose_cache cache;
+    cache.batch = true;
     for (std::size_t k = next.fetch_add(1); k < chunks; k = next.fetch_add(1)) {
       const std::size_t end = std::min(who.size(), (k + 1) * chunk);
       for (std::size_t i = k * chunk; i < end; ++i) {

@@ -38,10 +38,13 @@ private:
  * compose used for options.field and options.tier; `length`, when given, is
  * length(draft, platform.unit), as fit() measured it). `greeting` is the
  * recipient's name as the note greets them (any text: it is only used to
- * split the draft; folding is then done piecewise when the split lies between
- * separators, which gives exactly the folded view of the whole draft).
- * Errors: limit_exceeded above max_text_size; discovery's errors when
- * contexts are discovered.
+ * split the draft; empty: no split). When it lies between separators, the
+ * draft is folded from the memo's folds of the text around it and of the name
+ * (exactly the folded view of the whole draft), and the word-level checks
+ * that the text around the name decides, for a name none of whose words they
+ * look for, come from the memo (see review.cpp, piece_facts). Errors:
+ * limit_exceeded above max_text_size; discovery's errors when contexts are
+ * discovered.
  */
 result<std::vector<v1::finding>> review_composed(std::string_view draft, const v1::contact &recipient,
                                                  const v1::platform_profile &platform,

@@ -457,3 +457,28 @@ TEST_CASE("batch - review_composed folds a draft from its pieces as review() fol
     }
   }
 }
+
+TEST_CASE("batch - compose_all's notes are compose()'s, field by field") {
+  synthetic::network_options no;
+  no.contacts = 300;
+  auto net = synthetic::make_network(no);
+  for (const char *locale : {"", "de"}) {
+    auto o = options_at(march_first_plus(0));
+    o.allow_self_introduction = true;
+    o.locale = locale;
+    auto all = compose_all(net.dir, net.sender, {}, o, 1);
+    REQUIRE(all);
+    for (const auto &item : all->items) {
+      REQUIRE(item);
+      const contact *r = net.dir.find_contact(item->recipient_id);
+      REQUIRE(r);
+      auto one = compose(net.dir, net.sender, *r, o);
+      REQUIRE(one);
+      CHECK(fingerprint(item) == fingerprint(one));
+      CHECK(item->note.length == one->note.length);
+      CHECK(item->note.dropped == one->note.dropped);
+      CHECK(item->note.steps.size() == one->note.steps.size());
+      CHECK(item->note.contexts.size() == one->note.contexts.size());
+    }
+  }
+}
