@@ -209,6 +209,18 @@ struct sender_texts {
   std::string given, family, org, headline, purpose;
 };
 
+// Vocabulary indexes of the arguments compose sets without looking their names up.
+struct argument_ids {
+  int recipient_gender = tpl::find_argument("recipient_gender");
+  int event_name = tpl::find_argument("event_name");
+  int sender_role = tpl::find_argument("sender_role");
+  int recipient_role = tpl::find_argument("recipient_role");
+  int event_date = tpl::find_argument("event_date");
+  int event_city = tpl::find_argument("event_city");
+  int days_until = tpl::find_argument("days_until");
+};
+const argument_ids arg_id;
+
 // A note's text as rendered from the first variant, cut where the recipient's
 // greeting name was copied in: for the arguments but that name, the template
 // and the clauses left out, the text is pieces[0] + name + pieces[1] + name + …
@@ -614,7 +626,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   // one wrong word: greet by the given name alone then.
   if (mixes_cjk_and_latin(*greet) && !rn.given.empty()) *greet = !rn.preferred.empty() ? rn.preferred : rn.given;
   a.set("recipient_given_name", *greet);
-  if (const char *g = gender_keyword(rn.gender)) a.set("recipient_gender", g);
+  if (const char *g = gender_keyword(rn.gender)) tpl::set_valid_text(a, arg_id.recipient_gender, g);
   if (n.form == formality::formal) {
     auto casual = greeting_name(rn, text_locale, formality::informal);
     if (casual && casual->size() < greet->size()) req.shorter_names.emplace_back("recipient_given_name", *casual);
@@ -624,17 +636,18 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     const shared_context &c = contexts.front();
     switch (c.kind) {
     case context_kind::event: {
-      a.set("event_name", c.event_name);
-      a.set("sender_role", to_string(c.sender_role));
-      a.set("recipient_role", to_string(c.recipient_role));
+      // Values of the directory's event (checked when it was built), role words and place names.
+      tpl::set_valid_text(a, arg_id.event_name, c.event_name);
+      tpl::set_valid_text(a, arg_id.sender_role, to_string(c.sender_role));
+      tpl::set_valid_text(a, arg_id.recipient_role, to_string(c.recipient_role));
       if (const event *e = dir.find_event(c.event_id)) {
-        if (c.timing == event_timing::upcoming) a.set("event_date", event_date(*e));
+        if (c.timing == event_timing::upcoming) tpl::set_date(a, arg_id.event_date, event_date(*e));
         if (e->place != no_place) {
           auto city = place_name(cache, e->place, text_locale);
-          if (city) a.set("event_city", *city);
+          if (city) tpl::set_valid_text(a, arg_id.event_city, *city);
         }
       }
-      if (c.days_until > 0) a.set("days_until", c.days_until);
+      if (c.days_until > 0) tpl::set_number(a, arg_id.days_until, c.days_until);
       break;
     }
     case context_kind::same_city: {

@@ -104,10 +104,14 @@ template_args &template_args::set(std::string_view name, date_value value) {
   return *this;
 }
 
-const template_args::impl &template_args::internal() const noexcept {
-  static const impl empty;
-  return impl_ ? *impl_ : empty;
+namespace {
+const template_args::impl &no_args() {
+  static const template_args::impl empty;
+  return empty;
 }
+} // namespace
+
+const template_args::impl &template_args::internal() const noexcept { return impl_ ? *impl_ : no_args(); }
 
 template_args &template_args::erase(std::string_view name) {
   if (!impl_) impl_ = std::make_unique<impl>();
@@ -407,6 +411,69 @@ result<rendered_text> render_watching(const message_template &t, const template_
   error err;
   if (!render_into(im, args, drop_mask(*im.ast, options), &r.dropped, r.text, err, arg, &at)) return err;
   return r;
+}
+
+} // namespace rapport::detail::tpl
+
+namespace rapport::detail::tpl {
+
+namespace {
+
+// The storage of `a` to write into, or nullptr when `a` has none (moved from)
+// or already holds an error (set() would then ignore the value). The storage
+// is a heap object that `a` owns and does not declare const, so writing to it
+// through internal() is writing to `a`.
+template_args::impl *writable(template_args &a) {
+  const template_args::impl &im = a.internal();
+  if (&im == &no_args() || !im.unknown.empty()) return nullptr;
+  return const_cast<template_args::impl *>(&im);
+}
+
+template_args::impl::value *slot(template_args &a, int id, argument_type type) {
+  const auto v = argument_vocabulary();
+  if (id < 0 || static_cast<std::size_t>(id) >= v.size() || v[static_cast<std::size_t>(id)].type != type) return nullptr;
+  template_args::impl *im = writable(a);
+  if (!im) return nullptr;
+  im->present |= std::uint64_t{1} << id;
+  auto &value = im->values[static_cast<std::size_t>(id)];
+  value.type = type;
+  return &value;
+}
+
+std::string_view name_of(int id) {
+  const auto v = argument_vocabulary();
+  return id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].name : std::string_view();
+}
+
+} // namespace
+
+void set_valid_text(template_args &a, int id, std::string_view value) {
+  const auto v = argument_vocabulary();
+  const auto type = id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].type
+                                                                         : argument_type::text;
+  if (type == argument_type::text || type == argument_type::keyword)
+    if (auto *x = slot(a, id, type)) {
+      x->str.assign(value);
+      return;
+    }
+  a.set(name_of(id), value);  // no storage yet, an error recorded, or not a text argument: as set() does
+}
+
+void set_number(template_args &a, int id, std::int64_t value) {
+  if (auto *x = slot(a, id, argument_type::number)) {
+    x->num = {true, value, 0};
+    return;
+  }
+  a.set(name_of(id), value);
+}
+
+void set_date(template_args &a, int id, date_value value) {
+  if (auto *x = slot(a, id, argument_type::date)) {
+    x->num = {true, value.unix_ms, 0};
+    x->str = std::move(value.time_zone);
+    return;
+  }
+  a.set(name_of(id), std::move(value));
 }
 
 } // namespace rapport::detail::tpl
