@@ -2,11 +2,14 @@
 
 #include "rapport/review.hpp"
 #include "review/review_composed.hpp"
+#include "templates/ast.hpp"
+#include "templates/template_impl.hpp"
 #include "support/compose_world.hpp"
 #include "synthetic_network.hpp"
 
 using namespace rapport;
 using namespace rapport::test;
+namespace tpl = rapport::detail::tpl;
 
 namespace {
 
@@ -481,4 +484,32 @@ TEST_CASE("batch - compose_all's notes are compose()'s, field by field") {
       CHECK(item->note.contexts.size() == one->note.contexts.size());
     }
   }
+}
+
+TEST_CASE("batch - arguments set by index render as set() sets them, errors included") {
+  auto t = message_template::compile("{event_name}, {days_until} days, {sender_role, select, exhibitor {exhibiting} other {there}}", "en");
+  if (!t) FAIL(t.error().message);
+  REQUIRE(t);
+  const int name = tpl::find_argument("event_name"), days = tpl::find_argument("days_until"),
+            role = tpl::find_argument("sender_role");
+  REQUIRE(name >= 0);
+  template_args by_name, by_index;
+  by_name.set("event_name", "Hannover Messe").set("days_until", std::int64_t{3}).set("sender_role", "exhibitor");
+  tpl::set_valid_text(by_index, name, "Hannover Messe");
+  tpl::set_number(by_index, days, 3);
+  tpl::set_valid_text(by_index, role, "exhibitor");
+  CHECK(*t->render(by_name) == *t->render(by_index));
+  // A moved-from object has no storage: set() makes one.
+  template_args moved;
+  template_args keep(std::move(moved));
+  tpl::set_valid_text(moved, name, "Web Summit");
+  CHECK(moved.has("event_name"));
+  // The wrong kind of value is refused as set() refuses it.
+  template_args wrong_by_index, wrong_by_name;
+  tpl::set_number(wrong_by_index, name, 3);
+  wrong_by_name.set("event_name", std::int64_t{3});
+  auto a = t->render(wrong_by_index), b = t->render(wrong_by_name);
+  REQUIRE_FALSE(a);
+  REQUIRE_FALSE(b);
+  CHECK(a.error().message == b.error().message);
 }
