@@ -216,16 +216,24 @@ struct name_parts {
   bool any_cjk = false;
 };
 
-void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp) {
+// A text whose fold is at hand (review_composed: the greeting name).
+struct known_fold {
+  std::string_view text;
+  const folded_text *folded = nullptr;
+};
+
+void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
   if (part.empty() || find_invalid_utf8(part)) return;
-  fold(part, tmp);
-  for (const auto &w : tmp.words) {
+  const folded_text *f = &tmp;
+  if (known.folded && part == known.text) f = known.folded;  // fold() of the same bytes
+  else fold(part, tmp);
+  for (const auto &w : f->words) {
     name_word n;
     n.h = w.h;
     n.hg = w.hg;
     n.umlaut = w.umlaut;
     n.given_like = given_like;
-    n.latin = detail::is_ascii(tmp.word(w));
+    n.latin = detail::is_ascii(f->word(w));
     n.text = std::string(part.substr(w.sb, w.se - w.sb));
     out.words.push_back(std::move(n));
   }
@@ -238,7 +246,7 @@ std::string without_spaces(std::string_view s) {
   return out;
 }
 
-void parts_into(const person_name &name, name_parts &p, folded_text &tmp) {
+void parts_into(const person_name &name, name_parts &p, folded_text &tmp, const known_fold &known = {}) {
   p.words.clear();
   p.cjk_forms.clear();
   const person_name *n = &name;
@@ -246,10 +254,10 @@ void parts_into(const person_name &name, name_parts &p, folded_text &tmp) {
   if (name.given.empty() && name.family.empty() && name.preferred.empty() && !name.raw.empty()) {
     if (auto r = parse_person_name(name.raw)) { parsed = std::move(*r); n = &parsed; }
   }
-  add_part(n->given, true, p, tmp);
-  add_part(n->preferred, true, p, tmp);
-  add_part(n->middle, true, p, tmp);
-  add_part(n->family, false, p, tmp);
+  add_part(n->given, true, p, tmp, known);
+  add_part(n->preferred, true, p, tmp, known);
+  add_part(n->middle, true, p, tmp, known);
+  add_part(n->family, false, p, tmp, known);
   p.any_cjk = has_cjk(n->given) || has_cjk(n->family) || has_cjk(n->preferred);
   if (p.any_cjk) {
     const std::string g = without_spaces(n->given), f = without_spaces(n->family), pr = without_spaces(n->preferred);
@@ -282,6 +290,8 @@ struct parts_cache {
 struct workspace {
   folded_text draft;
   folded_text tmp;
+  folded_text name;          // review_composed: the greeting name, folded
+  name_parts composed_parts; // review_composed: the recipient's name parts (not kept across notes)
   memo<std::string, std::string> companies;
   memo<place_id, std::vector<std::string>> places;
   needle_set needles;
@@ -1194,6 +1204,7 @@ struct known_outcomes {
   bool generic_reason = false;
   bool introduction = false;        // check_introduction finds nothing (`introduced`) or its one finding
   bool introduced = false;
+  known_fold name;                  // the greeting name and its fold (a name part equal to it is not folded again)
 };
 
 // `folded`: ws().draft already holds fold(draft) (review_composed joins it from pieces).
@@ -1226,7 +1237,10 @@ result<std::vector<finding>> review_checked(std::string_view draft, const contac
   if (ft.spacing) check_whitespace(draft, out);
   if (ft.delimiters) check_placeholders(draft, recipient, locale, w, out);
 
-  const name_parts &rp = w.recipient.get(recipient.name, w.tmp);
+  // A batch reviews each recipient once: their parts are built afresh (no
+  // cache to compare with and copy into), reusing the greeting name's fold.
+  const name_parts &rp = known ? (parts_into(recipient.name, w.composed_parts, w.tmp, known->name), w.composed_parts)
+                               : w.recipient.get(recipient.name, w.tmp);
   static const name_parts no_parts;
   const name_parts &sp = options.sender ? w.sender.get(options.sender->name, w.tmp) : no_parts;
   const greeting_ctx g{draft, recipient, locale, ft, rp, options.sender ? &sp : nullptr, w};
@@ -1571,10 +1585,10 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
   const composed_review_memo_data::entry *e = nullptr;
   std::size_t at = 0;
   const bool joined = draft.size() < (std::size_t{1} << 20) &&
-                      fold_joined(draft, greeting, m, options.sender, w.tmp, w.draft, e, at);
+                      fold_joined(draft, greeting, m, options.sender, w.name, w.draft, e, at);
   if (!joined) return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
 
-  const review::folded_text &name = w.tmp;  // read before review_checked folds other text into w.tmp
+  const review::folded_text &name = w.name;
   const lexicon_words &lw = lex_words();
   const piece_facts &f = e->facts;
   v1::known_outcomes k;
@@ -1596,6 +1610,7 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
     k.introduction = true;
     k.introduced = f.introduced;
   }
+  k.name = {greeting, &w.name};
   return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr, true, &k);
 }
 
