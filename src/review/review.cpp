@@ -5,7 +5,10 @@
 // introduction, reason) then compares integers. Byte-level checks (limit,
 // placeholders, white space, invisible characters, mojibake) read the draft
 // itself. Nothing here allocates for a clean ASCII note except the folded
-// view, which is reused per thread.
+// view, which is reused per thread. For notes compose_all() writes,
+// review_composed (at the end) joins the folded view from per-worker folds of
+// the template text around the greeting name, and takes the outcome of the
+// checks that text decides from the same memo.
 #include "rapport/review.hpp"
 
 #include <algorithm>
@@ -1191,10 +1194,8 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
   out.push_back(no_introduction());
 }
 
-// Every check, on a draft known to be valid UTF-8 and no larger than
-// max_text_size, against `limit` (the platform's limit for options.field and tier).
 // Outcomes of word-level checks that review_composed knows without reading
-// the draft's words (see composed_review_memo_data::facts).
+// the draft's words (see piece_facts).
 struct known_outcomes {
   bool no_caps = false;             // no word of the draft can be an ALL-CAPS name: check_all_caps finds nothing
   bool boilerplate = false;         // check_boilerplate finds `boilerplate_first`, then `boilerplate_second` moved by `shift`
@@ -1207,7 +1208,10 @@ struct known_outcomes {
   known_fold name;                  // the greeting name and its fold (a name part equal to it is not folded again)
 };
 
-// `folded`: ws().draft already holds fold(draft) (review_composed joins it from pieces).
+// Every check, on a draft known to be valid UTF-8 and no larger than
+// max_text_size, against `limit` (the platform's limit for options.field and tier).
+// `folded`: ws().draft already holds fold(draft) (review_composed joins it from
+// pieces); `known`: outcomes review_composed knows (nullptr: none).
 result<std::vector<finding>> review_checked(std::string_view draft, const contact &recipient,
                                             const platform_profile &platform, const review_options &options,
                                             std::size_t limit, const std::size_t *known_length, bool folded = false,
@@ -1476,7 +1480,7 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
     key.assign(reinterpret_cast<const char *>(&plen), sizeof plen).append(prefix).append(suffix);
     auto it = m.map.find(key);
     if (it == m.map.end()) {
-      if (m.map.size() >= 4096) m.map.clear();
+      if (m.map.size() >= 1024) m.map.clear();  // a few KB each: bounded per worker
       composed_review_memo_data::entry e;
       review::folded_text tmp;
       review::fold(prefix, tmp);
