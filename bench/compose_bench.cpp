@@ -89,6 +89,23 @@ void compose_batch_short_event(benchmark::State &state) {
 }
 BENCHMARK(compose_batch_short_event)->Unit(benchmark::kMillisecond);
 
+// The floor the API sets: making (copying) and freeing the 4,096 results of a
+// batch — every string, context and evidence item — without composing anything.
+void compose_floor_copy_results(benchmark::State &state) {
+  const auto &w = event_world();
+  const auto o = options();
+  auto all = rapport::compose_all(w.dir, w.me, w.ids, o, 1);
+  if (!all) { state.SkipWithError(all.error().message.c_str()); return; }
+  std::size_t notes = 0;
+  for (auto _ : state) {
+    auto copy = all->items;
+    notes += copy.size();
+    benchmark::DoNotOptimize(copy);
+  }
+  state.counters["notes/s"] = benchmark::Counter(static_cast<double>(notes), benchmark::Counter::kIsRate);
+}
+BENCHMARK(compose_floor_copy_results)->Unit(benchmark::kMillisecond);
+
 // One compose() call: prepares the sender, the platform and the templates each time.
 void compose_single(benchmark::State &state) {
   const auto &w = event_world();

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
+#include <cstring>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -14,6 +16,10 @@
 #include "rapport/review.hpp"
 #include "compose/second_reason.hpp"
 #include "review/review_composed.hpp"
+#include "templates/args.hpp"
+#include "templates/ast.hpp"
+#include "templates/template_impl.hpp"
+#include "text/measure.hpp"
 
 namespace rapport {
 inline namespace v1 {
@@ -89,6 +95,19 @@ std::string title_ascii(std::string_view s) {
     start = !letter && static_cast<unsigned char>(c) < 0x80;
   }
   return out;
+}
+
+// False when is_all_caps_name(s) is false for certain, cheaply: it counts
+// upper- and lowercase letters after a leading "Mc" or "Mac" (when capitals
+// follow it) and needs three capitals and no lowercase letter, so an ASCII
+// lowercase letter past such a prefix, or fewer than three bytes, rules it out.
+bool maybe_all_caps_name(std::string_view s) noexcept {
+  if (s.size() < 3) return false;
+  if (s.substr(0, 2) == "Mc") s.remove_prefix(2);
+  else if (s.substr(0, 3) == "Mac") s.remove_prefix(3);
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
 }
 
 // True when `s` has both a CJK/kana/hangul letter and an ASCII letter.
@@ -191,6 +210,35 @@ struct sender_texts {
   std::string given, family, org, headline, purpose;
 };
 
+// Vocabulary indexes of the arguments compose sets without looking their names up.
+struct argument_ids {
+  int recipient_gender = tpl::find_argument("recipient_gender");
+  int event_name = tpl::find_argument("event_name");
+  int sender_role = tpl::find_argument("sender_role");
+  int recipient_role = tpl::find_argument("recipient_role");
+  int event_date = tpl::find_argument("event_date");
+  int event_city = tpl::find_argument("event_city");
+  int days_until = tpl::find_argument("days_until");
+};
+const argument_ids arg_id;
+
+// A note's text as rendered from the first variant, cut where the recipient's
+// greeting name was copied in: for the arguments but that name, the template
+// and the clauses left out, the text is pieces[0] + name + pieces[1] + name + …
+// (the template reads the name only as a plain {recipient_given_name}:
+// tpl::verbatim_only), and its length in an additive unit is the pieces'
+// length plus that of the name as many times.
+struct note_shape {
+  const void *tmpl = nullptr;     // the first variant's compiled template
+  std::string slot;               // its slot name
+  std::vector<std::string> drop;  // the clauses left out from the start
+  template_args args;             // every argument but the name
+  bool usable = false;            // false: the template reads the name otherwise
+  std::vector<std::string> pieces;
+  std::size_t units = 0;          // of the pieces, in the request's unit
+  std::vector<std::string> dropped;
+};
+
 // Per worker: templates looked up so far, place names, and the fit request
 // reused from note to note (its vectors and argument strings keep their capacity).
 struct compose_cache {
@@ -213,7 +261,109 @@ struct compose_cache {
   note_length plan_length = note_length::short_note;
   formality plan_form = formality::informal;
   const lookup_result *plan_first = nullptr;
+  // The review's folded template text around the greeting name.
+  composed_review_memo review_memo;
+  // A worker of compose_all(): the memos below pay off over many notes (a
+  // single compose() skips them: building them costs more than one note).
+  bool batch = false;
+  // Recent note shapes (spliced_fit), replaced in turn (their buffers reused),
+  // and which templates read the name only verbatim.
+  std::vector<note_shape> shapes;
+  std::size_t next_shape = 0;
+  std::vector<std::size_t> watched;
+  std::unordered_map<const void *, bool> verbatim;
 };
+
+// Same values for every argument but `skip` (a vocabulary index).
+bool same_args_but(const template_args::impl &a, const template_args::impl &b, int skip) {
+  const std::uint64_t bit = std::uint64_t{1} << skip;
+  if ((a.present | bit) != (b.present | bit) || !a.unknown.empty() || !b.unknown.empty()) return false;
+  for (std::uint64_t m = a.present & ~bit; m != 0; m &= m - 1) {
+    const auto id = static_cast<std::size_t>(std::countr_zero(m));
+    const auto &x = a.values[id], &y = b.values[id];
+    if (x.type != y.type || x.str.size() != y.str.size() || x.num.is_int != y.num.is_int || x.num.i != y.num.i ||
+        std::memcmp(&x.num.d, &y.num.d, sizeof x.num.d) != 0 ||
+        (!x.str.empty() && std::memcmp(x.str.data(), y.str.data(), x.str.size()) != 0))
+      return false;
+  }
+  return true;
+}
+
+// What fit(req) gives when the first variant fits at once, without rendering:
+// the note's shape for this template, clauses and arguments is rendered once
+// per worker, and each recipient's name is spliced in. False when the shape
+// does not apply (another unit than UTF-16 or code points, whose lengths add
+// up; a template that reads the name otherwise; too long): then fit() decides.
+bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n) {
+  if (req.unit != length_unit::utf16 && req.unit != length_unit::code_points) return false;
+  if (req.variants.empty() || req.variant_names.empty()) return false;
+  static const int name_id = tpl::find_argument("recipient_given_name");
+  const auto &a = req.args.internal();
+  if (name_id < 0 || !a.unknown.empty() || !a.has(name_id)) return false;
+  const auto &name = a.values[static_cast<std::size_t>(name_id)];
+  if (name.type != argument_type::text) return false;
+  const void *tmpl = &tpl::template_access::get(req.variants[0]);
+  note_shape *hit = nullptr;
+  for (auto &e : cache.shapes)
+    if (e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
+        same_args_but(e.args.internal(), a, name_id)) {
+      hit = &e;
+      break;
+    }
+  if (!hit) {
+    // A new shape, in the next slot (its strings and arguments keep their buffers).
+    constexpr std::size_t keep = 16;
+    if (cache.shapes.size() < keep) {
+      hit = &cache.shapes.emplace_back();
+    } else {
+      hit = &cache.shapes[cache.next_shape];
+      cache.next_shape = (cache.next_shape + 1) % keep;
+    }
+    note_shape &e = *hit;
+    e.tmpl = nullptr;  // not usable until complete
+    e.pieces.clear();
+    e.units = 0;
+    e.dropped.clear();
+    auto v = cache.verbatim.find(tmpl);
+    if (v == cache.verbatim.end()) v = cache.verbatim.emplace(tmpl, tpl::verbatim_only(req.variants[0], name_id)).first;
+    e.usable = v->second;
+    if (e.usable) {
+      render_options ro;
+      ro.drop = req.drop;
+      auto r = tpl::render_watching(req.variants[0], req.args, ro, name_id, cache.watched);
+      if (!r) return false;  // fit() reports it
+      std::size_t from = 0;
+      for (std::size_t at : cache.watched) {
+        e.pieces.emplace_back(r->text, from, at - from);
+        from = at + name.str.size();
+      }
+      e.pieces.emplace_back(r->text, from);
+      for (const auto &p : e.pieces) e.units += measure(p, req.unit);
+      e.dropped = std::move(r->dropped);
+    }
+    e.slot.assign(req.variant_names[0]);
+    e.drop = req.drop;
+    e.args = req.args;
+    e.tmpl = tmpl;
+  }
+  if (!hit->usable) return false;
+  const std::size_t copies = hit->pieces.size() - 1;
+  const std::size_t length = hit->units + copies * measure(name.str, req.unit);
+  std::size_t bytes = copies * name.str.size();
+  for (const auto &p : hit->pieces) bytes += p.size();
+  if (length > req.limit || bytes > max_text_size) return false;
+  n.text.clear();
+  n.text.reserve(bytes);
+  for (std::size_t k = 0; k < hit->pieces.size(); ++k) {
+    if (k) n.text.append(name.str);
+    n.text.append(hit->pieces[k]);
+  }
+  n.length = length;
+  n.slot = req.variant_names[0];
+  n.steps.clear();
+  n.dropped = hit->dropped;
+  return true;
+}
 
 struct composer {
   const directory &dir;
@@ -430,24 +580,38 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   req.shorter_names.clear();
   req.args = sender_args;  // the sender's arguments, set once per batch
   template_args &a = req.args;
-  person_name rn = recipient.name;
-  if (rn.given.empty() && rn.family.empty() && !rn.raw.empty()) {
-    auto p = parse_person_name(rn.raw, {.locale = text_locale});
+  // The name as greeted: the recipient's, copied only when something below changes it.
+  person_name changed;
+  const person_name *name = &recipient.name;
+  const auto edit = [&]() -> person_name & {
+    if (name != &changed) {
+      changed = *name;
+      name = &changed;
+    }
+    return changed;
+  };
+  if (name->given.empty() && name->family.empty() && !name->raw.empty()) {
+    auto p = parse_person_name(name->raw, {.locale = text_locale});
     if (!p) return p.error();
-    rn = std::move(*p);
+    edit() = std::move(*p);
   }
   // Parts the caller filled in capitals ("JOHN", "SCHMIDT") are recased, each on
   // its own, as the name parser does for one-field names.
-  for (std::string *part : {&rn.given, &rn.family}) {
-    if (!is_all_caps_name(*part)) continue;
-    auto fixed = parse_person_name(*part, "", {.locale = text_locale});
-    if (fixed && !fixed->given.empty()) *part = std::move(fixed->given);
+  for (std::string person_name::*part : {&person_name::given, &person_name::family}) {
+    const std::string &value = name->*part;
+    if (!maybe_all_caps_name(value) || !is_all_caps_name(value)) continue;
+    auto fixed = parse_person_name(value, "", {.locale = text_locale});
+    if (fixed && !fixed->given.empty()) edit().*part = std::move(fixed->given);
   }
   // An honorific typed in capitals ("DR." from "DR. ANNA SCHMIDT"): "Dr.".
-  if (is_all_caps_name(rn.prefix) || (rn.prefix.size() <= 4 && rn.prefix == upper_ascii(rn.prefix)))
-    rn.prefix = title_ascii(rn.prefix);
+  if (!name->prefix.empty() && ((maybe_all_caps_name(name->prefix) && is_all_caps_name(name->prefix)) ||
+                                (name->prefix.size() <= 4 && name->prefix == upper_ascii(name->prefix)))) {
+    std::string titled = title_ascii(name->prefix);
+    edit().prefix = std::move(titled);
+  }
   // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
-  if (recipient.gender != grammatical_gender::unknown) rn.gender = recipient.gender;
+  if (recipient.gender != grammatical_gender::unknown && recipient.gender != name->gender) edit().gender = recipient.gender;
+  const person_name &rn = *name;
   auto greet = greeting_name(rn, text_locale, n.form);
   if (!greet) {
     if (greet.error().code == errc::not_found)
@@ -459,7 +623,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   // one wrong word: greet by the given name alone then.
   if (mixes_cjk_and_latin(*greet) && !rn.given.empty()) *greet = !rn.preferred.empty() ? rn.preferred : rn.given;
   a.set("recipient_given_name", *greet);
-  if (const char *g = gender_keyword(rn.gender)) a.set("recipient_gender", g);
+  if (const char *g = gender_keyword(rn.gender)) tpl::set_valid_text(a, arg_id.recipient_gender, g);
   if (n.form == formality::formal) {
     auto casual = greeting_name(rn, text_locale, formality::informal);
     if (casual && casual->size() < greet->size()) req.shorter_names.emplace_back("recipient_given_name", *casual);
@@ -468,17 +632,18 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   for (const shared_context &c : contexts) {  // two contexts are of different kinds: no argument is set twice
     switch (c.kind) {
     case context_kind::event: {
-      a.set("event_name", c.event_name);
-      a.set("sender_role", to_string(c.sender_role));
-      a.set("recipient_role", to_string(c.recipient_role));
+      // Values of the directory's event (checked when it was built), role words and place names.
+      tpl::set_valid_text(a, arg_id.event_name, c.event_name);
+      tpl::set_valid_text(a, arg_id.sender_role, to_string(c.sender_role));
+      tpl::set_valid_text(a, arg_id.recipient_role, to_string(c.recipient_role));
       if (const event *e = dir.find_event(c.event_id)) {
-        if (c.timing == event_timing::upcoming) a.set("event_date", event_date(*e));
+        if (c.timing == event_timing::upcoming) tpl::set_date(a, arg_id.event_date, event_date(*e));
         if (e->place != no_place) {
           auto city = place_name(cache, e->place, text_locale);
-          if (city) a.set("event_city", *city);
+          if (city) tpl::set_valid_text(a, arg_id.event_city, *city);
         }
       }
-      if (c.days_until > 0) a.set("days_until", c.days_until);
+      if (c.days_until > 0) tpl::set_number(a, arg_id.days_until, c.days_until);
       break;
     }
     case context_kind::same_city: {
@@ -528,13 +693,15 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
-  auto f = fit(std::as_const(req));
-  if (!f) return f.error();
-  n.text = std::move(f->text);
-  n.length = f->length;
-  n.slot = req.variant_names[f->variant];
-  n.steps = std::move(f->steps);
-  n.dropped = std::move(f->dropped);
+  if (!cache.batch || !spliced_fit(cache, req, n)) {
+    auto f = fit(std::as_const(req));
+    if (!f) return f.error();
+    n.text = std::move(f->text);
+    n.length = f->length;
+    n.slot = req.variant_names[f->variant];
+    n.steps = std::move(f->steps);
+    n.dropped = std::move(f->dropped);
+  }
   settle_second_reason(n, contexts);
   n.contexts = std::move(contexts);
 
@@ -550,7 +717,8 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   const bool cut =
       std::any_of(n.steps.begin(), n.steps.end(), [](const fit_step &x) { return x.action == fit_action::truncate; });
   auto findings = review_composed(n.text, recipient, profile, ro, limit,
-                                  cut ? std::nullopt : std::optional<std::size_t>(n.length));
+                                  cut ? std::nullopt : std::optional<std::size_t>(n.length),
+                                  cache.batch ? std::string_view(*greet) : std::string_view(), cache.review_memo);
   n.contexts = std::move(ro.contexts);
   if (!findings) {
     n.warnings.push_back("review failed: " + findings.error().message);
@@ -650,7 +818,8 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
     }
   }
 
-  std::vector<std::optional<result<composition>>> slots(who.size());
+  // Each item is written once, in place (an empty error until its worker gets to it).
+  std::vector<result<composition>> slots(who.size(), result<composition>(error{}));
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   constexpr std::size_t chunk = 256;
   const std::size_t chunks = (who.size() + chunk - 1) / chunk;
@@ -658,13 +827,14 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     detail::compose_cache cache;
+    cache.batch = true;
     for (std::size_t k = next.fetch_add(1); k < chunks; k = next.fetch_add(1)) {
       const std::size_t end = std::min(who.size(), (k + 1) * chunk);
       for (std::size_t i = k * chunk; i < end; ++i) {
         if (!who[i])
-          slots[i].emplace(make_error(errc::not_found, "no contact with id '" + unknown[i] + "'"));
+          slots[i] = make_error(errc::not_found, "no contact with id '" + unknown[i] + "'");
         else
-          slots[i].emplace(c.compose(*who[i], cache));
+          slots[i] = c.compose(*who[i], cache);
       }
     }
   };
@@ -679,8 +849,7 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   }
 
   batch_result out;
-  out.items.reserve(slots.size());
-  for (auto &s : slots) out.items.push_back(std::move(*s));
+  out.items = std::move(slots);
 
   // Near-duplicates: same slot and same text once the name is taken out. Keyed
   // "slot\0text" in a hash map with one reused key buffer; the warnings are

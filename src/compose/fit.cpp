@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "text/measure.hpp"
+
 namespace rapport {
 inline namespace v1 {
 
@@ -32,6 +34,16 @@ result<attempt> try_render(const message_template &t, const template_args &args,
                            length_unit unit) {
   auto r = t.render(args, ro);
   if (!r) return r.error();
+  // A rendered text is valid UTF-8 (the template's text was checked when it
+  // was parsed, text arguments when they were set, numbers and dates are
+  // ICU's UTF-8): measured without checking it again, unless it is too long,
+  // where length() gives the error.
+  const bool known_unit = unit == length_unit::graphemes || unit == length_unit::code_points ||
+                          unit == length_unit::utf16 || unit == length_unit::x_weighted;
+  if (known_unit && r->text.size() <= max_text_size) {
+    const std::size_t n = detail::measure(r->text, unit);
+    return attempt{std::move(*r), n};
+  }
   auto n = length(r->text, unit);
   if (!n) return n.error();
   return attempt{std::move(*r), *n};

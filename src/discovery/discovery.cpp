@@ -122,6 +122,22 @@ evidence_item ev(evidence_side side, std::string rec, std::string field, std::st
 
 std::string at(const char *field, std::size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
 
+// item = {side, "contact:<id>", "<field>[<i>]<suffix>", value}, each string built once.
+void fill(evidence_item &item, evidence_side side, const contact &c, std::string_view field, std::size_t i,
+          std::string_view suffix, std::string_view value) {
+  item.side = side;
+  item.record.reserve(8 + c.id.size());
+  item.record.append("contact:").append(c.id);
+  char digits[24];
+  std::size_t n = 0;
+  do { digits[n++] = static_cast<char>('0' + i % 10); i /= 10; } while (i);
+  item.field.reserve(field.size() + n + 2 + suffix.size());
+  item.field.append(field).push_back('[');
+  while (n) item.field.push_back(digits[--n]);
+  item.field.append("]").append(suffix);
+  item.value.assign(value);
+}
+
 // The sort key that breaks ties between equally strong contexts of one kind.
 const std::string &tie_key(const shared_context &c) {
   switch (c.kind) {
@@ -150,32 +166,41 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
     const auto b_end = std::find_if(b, ri.events.end(), [&](const auto &x) { return x.first != ei; });
     const event &e = d.events[ei];
     const auto when = detail::when_of(e, now);
-    shared_context best;
+    // The strongest pair of roles (the first one of equal strength); the
+    // context is built once, in place.
+    auto bx = a, by = b;
+    double best_strength = 0.0;
     bool found = false;
     for (auto x = a; x != a_end; ++x)
       for (auto y = b; y != b_end; ++y) {
-        const auto &sp = s.events[x->second];
-        const auto &rp = r.events[y->second];
-        const double strength = detail::event_strength(sp.role, rp.role, when, w);
-        if (found && strength <= best.strength) continue;
+        const double strength = detail::event_strength(s.events[x->second].role, r.events[y->second].role, when, w);
+        if (found && strength <= best_strength) continue;
         found = true;
-        best = shared_context{};
-        best.kind = context_kind::event;
-        best.strength = strength;
-        best.event_id = e.id;
-        best.event_name = e.name;
-        best.relation = detail::relation_of(sp.role, rp.role);
-        best.timing = when.timing;
-        best.days_until = when.days_until;
-        best.sender_role = sp.role;
-        best.recipient_role = rp.role;
-        best.evidence = {
-            ev(evidence_side::sender, record(s), at("events", x->second) + ".role", to_string(sp.role)),
-            ev(evidence_side::recipient, record(r), at("events", y->second) + ".role", to_string(rp.role)),
-            ev(evidence_side::shared, "event:" + e.id, "name", e.name),
-        };
+        best_strength = strength;
+        bx = x;
+        by = y;
       }
-    out.push_back(std::move(best));
+    const auto &sp = s.events[bx->second];
+    const auto &rp = r.events[by->second];
+    shared_context &best = out.emplace_back();
+    best.kind = context_kind::event;
+    best.strength = best_strength;
+    best.event_id = e.id;
+    best.event_name = e.name;
+    best.relation = detail::relation_of(sp.role, rp.role);
+    best.timing = when.timing;
+    best.days_until = when.days_until;
+    best.sender_role = sp.role;
+    best.recipient_role = rp.role;
+    best.evidence.resize(3);
+    fill(best.evidence[0], evidence_side::sender, s, "events", bx->second, ".role", to_string(sp.role));
+    fill(best.evidence[1], evidence_side::recipient, r, "events", by->second, ".role", to_string(rp.role));
+    evidence_item &shared = best.evidence[2];
+    shared.side = evidence_side::shared;
+    shared.record.reserve(6 + e.id.size());
+    shared.record.append("event:").append(e.id);
+    shared.field = "name";
+    shared.value = e.name;
     a = a_end;
     b = b_end;
   }

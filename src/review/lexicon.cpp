@@ -421,10 +421,11 @@ void phrase_table::build() {
     std::uint64_t slot = key & mask_;
     while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
     if (keys_[slot] == 0) { keys_[slot] = key; first_[slot] = static_cast<std::uint32_t>(k); }
+    bloom_[(key >> 6) & (bloom_.size() - 1)] |= std::uint64_t{1} << (key & 63);
   }
 }
 
-const phrase *phrase_table::longest_at(const folded_text &t, std::size_t i) const noexcept {
+const phrase *phrase_table::probe(const folded_text &t, std::size_t i) const noexcept {
   if (keys_.empty() || i >= t.words.size()) return nullptr;
   const std::uint64_t key = t.words[i].h;
   std::uint64_t slot = key & mask_;
@@ -491,6 +492,7 @@ lexicon build_lexicon() {
   });
   std::stable_sort(lx.greetings.begin(), lx.greetings.end(),
                    [](const phrase &a, const phrase &b) { return a.h.size() > b.h.size(); });
+  for (const auto &g : lx.greetings) lx.greeting_first.push_back(g.h.empty() ? 0 : g.h[0]);
   for_each_line(d::honorifics_tsv, [&](std::string_view line) {
     const auto f = split_tabs(line);
     if (f.size() < 2) return;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -72,10 +73,19 @@ public:
   void add(phrase p);
   void build();
   /** The longest phrase starting at words[i] (ASCII hashes), or nullptr. */
-  const phrase *longest_at(const folded_text &t, std::size_t i) const noexcept;
+  const phrase *longest_at(const folded_text &t, std::size_t i) const noexcept {
+    if (i >= t.words.size()) return nullptr;
+    const std::uint64_t key = t.words[i].h;  // most words start no phrase: a bit of the filter says so
+    if (!(bloom_[(key >> 6) & (bloom_.size() - 1)] & (std::uint64_t{1} << (key & 63)))) return nullptr;
+    return probe(t, i);
+  }
   bool empty() const noexcept { return phrases_.empty(); }
+  /** The phrases, for callers that need every word of the table. */
+  const std::vector<phrase> &phrases() const noexcept { return phrases_; }
 
 private:
+  const phrase *probe(const folded_text &t, std::size_t i) const noexcept;
+  std::array<std::uint64_t, 16> bloom_{};  // first words' hashes, 1024 bits
   std::vector<phrase> phrases_;  // sorted by first hash, then longer first
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> first_;  // index into phrases_ per slot
@@ -103,6 +113,7 @@ enum class title_gender { none, feminine, masculine };
 /** The parsed word lists. */
 struct lexicon {
   std::vector<phrase> greetings;   ///< tag bit 1 = needs a name, bit 2 = French; longest first
+  std::vector<std::uint64_t> greeting_first; ///< greetings[k].h[0], to skip phrase_at on the rest
   word_map honorifics;             ///< value: title_gender
   word_map fillers;
   word_map stopwords;

@@ -5,14 +5,19 @@
 // introduction, reason) then compares integers. Byte-level checks (limit,
 // placeholders, white space, invisible characters, mojibake) read the draft
 // itself. Nothing here allocates for a clean ASCII note except the folded
-// view, which is reused per thread.
+// view, which is reused per thread. For notes compose_all() writes,
+// review_composed (at the end) joins the folded view from per-worker folds of
+// the template text around the greeting name, and takes the outcome of the
+// checks that text decides from the same memo.
 #include "rapport/review.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "names/name_case.hpp"
 #include "rapport/company.hpp"
@@ -20,6 +25,7 @@
 #include "rapport/place.hpp"
 #include "rapport/text.hpp"
 #include "review/lexicon.hpp"
+#include "review/review_composed.hpp"
 #include "text/utf8.hpp"
 
 namespace rapport {
@@ -71,10 +77,16 @@ bool is_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 // (U+00A0) or narrow no-break space (U+202F, French typography); 0 for none.
 std::size_t hspace_at(std::string_view d, std::size_t p) noexcept {
   if (p >= d.size()) return 0;
-  if (is_hspace(d[p])) return 1;
-  if (d.substr(p, 2) == "\u00A0") return 2;
-  if (d.substr(p, 3) == "\u202F") return 3;
+  const char c = d[p];
+  if (is_hspace(c)) return 1;
+  if (c == '\xC2') return p + 1 < d.size() && d[p + 1] == '\xA0' ? 2 : 0;                        // U+00A0
+  if (c == '\xE2') return p + 2 < d.size() && d[p + 1] == '\x80' && d[p + 2] == '\xAF' ? 3 : 0;  // U+202F
   return 0;
+}
+
+// d.substr(p, s.size()) == s, for p <= d.size().
+bool bytes_at(std::string_view d, std::size_t p, std::string_view s) noexcept {
+  return d.size() - p >= s.size() && std::memcmp(d.data() + p, s.data(), s.size()) == 0;
 }
 
 bool is_cjk_cp(char32_t c) noexcept {
@@ -207,16 +219,24 @@ struct name_parts {
   bool any_cjk = false;
 };
 
-void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp) {
+// A text whose fold is at hand (review_composed: the greeting name).
+struct known_fold {
+  std::string_view text;
+  const folded_text *folded = nullptr;
+};
+
+void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
   if (part.empty() || find_invalid_utf8(part)) return;
-  fold(part, tmp);
-  for (const auto &w : tmp.words) {
+  const folded_text *f = &tmp;
+  if (known.folded && part == known.text) f = known.folded;  // fold() of the same bytes
+  else fold(part, tmp);
+  for (const auto &w : f->words) {
     name_word n;
     n.h = w.h;
     n.hg = w.hg;
     n.umlaut = w.umlaut;
     n.given_like = given_like;
-    n.latin = detail::is_ascii(tmp.word(w));
+    n.latin = detail::is_ascii(f->word(w));
     n.text = std::string(part.substr(w.sb, w.se - w.sb));
     out.words.push_back(std::move(n));
   }
@@ -229,7 +249,7 @@ std::string without_spaces(std::string_view s) {
   return out;
 }
 
-void parts_into(const person_name &name, name_parts &p, folded_text &tmp) {
+void parts_into(const person_name &name, name_parts &p, folded_text &tmp, const known_fold &known = {}) {
   p.words.clear();
   p.cjk_forms.clear();
   const person_name *n = &name;
@@ -237,10 +257,10 @@ void parts_into(const person_name &name, name_parts &p, folded_text &tmp) {
   if (name.given.empty() && name.family.empty() && name.preferred.empty() && !name.raw.empty()) {
     if (auto r = parse_person_name(name.raw)) { parsed = std::move(*r); n = &parsed; }
   }
-  add_part(n->given, true, p, tmp);
-  add_part(n->preferred, true, p, tmp);
-  add_part(n->middle, true, p, tmp);
-  add_part(n->family, false, p, tmp);
+  add_part(n->given, true, p, tmp, known);
+  add_part(n->preferred, true, p, tmp, known);
+  add_part(n->middle, true, p, tmp, known);
+  add_part(n->family, false, p, tmp, known);
   p.any_cjk = has_cjk(n->given) || has_cjk(n->family) || has_cjk(n->preferred);
   if (p.any_cjk) {
     const std::string g = without_spaces(n->given), f = without_spaces(n->family), pr = without_spaces(n->preferred);
@@ -273,6 +293,8 @@ struct parts_cache {
 struct workspace {
   folded_text draft;
   folded_text tmp;
+  folded_text name;          // review_composed: the greeting name, folded
+  name_parts composed_parts; // review_composed: the recipient's name parts (not kept across notes)
   memo<std::string, std::string> companies;
   memo<place_id, std::vector<std::string>> places;
   needle_set needles;
@@ -852,8 +874,9 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   while (w0 < ft.words.size() && ft.words[w0].sb < start) ++w0;
   if (w0 >= ft.words.size() || ft.words[w0].sb != start) return;
   const phrase *gp = nullptr;
-  for (const auto &p : lx.greetings)
-    if (phrase_at(ft, w0, p, false)) { gp = &p; break; }
+  const std::uint64_t h0 = ft.words[w0].h;  // phrase_at fails at once on another first word
+  for (std::size_t k = 0; k < lx.greetings.size(); ++k)
+    if (lx.greeting_first[k] == h0 && phrase_at(ft, w0, lx.greetings[k], false)) { gp = &lx.greetings[k]; break; }
   if (!gp) return;
   const bool needs_name = (gp->tag & 1) != 0;
   const bool french = (gp->tag & 2) != 0;  // "Bonjour !": French puts a space before ! ? : ;
@@ -883,7 +906,7 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   }
   // "Hi {}", "Hi []", "Hi <>", "Hi ()": a merge field that came out empty.
   for (std::string_view pair : {"{{}}", "{}", "[]", "<>", "()", "%%"}) {
-    if (d.substr(p, pair.size()) == pair) {
+    if (bytes_at(d, p, pair)) {
       std::size_t e = p + pair.size();
       if (e < d.size() && is_ascii_alnum(d[e])) break;  // "%%NAME%%" is a placeholder
       if (e < d.size() && (d[e] == ',' || d[e] == '!' || d[e] == '.' || d[e] == ':')) ++e;
@@ -1072,10 +1095,11 @@ bool generic_reason(const folded_text &ft) {
   return false;
 }
 
+// `generic_known`: generic_reason(ft) when the caller knows it (review_composed), else nullptr.
 void check_reason(const folded_text &ft, const contact &recipient, const contact *sender,
                   const std::vector<shared_context> &contexts, const review_options &opt, workspace &w,
-                  std::vector<finding> &out) {
-  if (generic_reason(ft)) return;
+                  std::vector<finding> &out, const bool *generic_known = nullptr) {
+  if (generic_known ? *generic_known : generic_reason(ft)) return;
   needle_set &n = w.needles;
   n.reset();
   // Why the sender writes is a reason too ("I'd love to talk about battery passports").
@@ -1140,6 +1164,20 @@ void check_reason(const folded_text &ft, const contact &recipient, const contact
 
 // ---- no_self_introduction ----------------------------------------------------------------------------------
 
+finding no_introduction() {
+  return make(finding_code::no_self_introduction, severity::warning, 0, 0,
+              "The note never says who you are: add your name or where you work.", "");
+}
+
+// The sender's organizations as check_introduction looks for them.
+void sender_org_needles(const contact &sender, workspace &w, needle_set &orgs) {
+  orgs.reset();
+  for (const auto &o : sender.organizations) {
+    if (o.name.empty() || find_invalid_utf8(o.name)) continue;
+    orgs.add(company_display(w, o.name), w.tmp);
+  }
+}
+
 void check_introduction(const folded_text &ft, const contact &sender, const name_parts &sp, workspace &w,
                         std::vector<finding> &out) {
   const lexicon &lx = lex();
@@ -1151,21 +1189,33 @@ void check_introduction(const folded_text &ft, const contact &sender, const name
   for (std::size_t k = 0; k < ft.words.size(); ++k)
     if (lx.introductions.longest_at(ft, k)) return;
   needle_set &orgs = w.needles;
-  orgs.reset();
-  for (const auto &o : sender.organizations) {
-    if (o.name.empty() || find_invalid_utf8(o.name)) continue;
-    orgs.add(company_display(w, o.name), w.tmp);
-  }
+  sender_org_needles(sender, w, orgs);
   if (!orgs.empty() && orgs.found_in(ft)) return;
-  out.push_back(make(finding_code::no_self_introduction, severity::warning, 0, 0,
-                     "The note never says who you are: add your name or where you work.", ""));
+  out.push_back(no_introduction());
 }
+
+// Outcomes of word-level checks that review_composed knows without reading
+// the draft's words (see piece_facts).
+struct known_outcomes {
+  bool no_caps = false;             // no word of the draft can be an ALL-CAPS name: check_all_caps finds nothing
+  bool boilerplate = false;         // check_boilerplate finds `boilerplate_first`, then `boilerplate_second` moved by `shift`
+  const std::vector<finding> *boilerplate_first = nullptr, *boilerplate_second = nullptr;
+  std::size_t shift = 0;
+  bool generic = false;             // generic_reason(draft's words) is `generic_reason`
+  bool generic_reason = false;
+  bool introduction = false;        // check_introduction finds nothing (`introduced`) or its one finding
+  bool introduced = false;
+  known_fold name;                  // the greeting name and its fold (a name part equal to it is not folded again)
+};
 
 // Every check, on a draft known to be valid UTF-8 and no larger than
 // max_text_size, against `limit` (the platform's limit for options.field and tier).
+// `folded`: ws().draft already holds fold(draft) (review_composed joins it from
+// pieces); `known`: outcomes review_composed knows (nullptr: none).
 result<std::vector<finding>> review_checked(std::string_view draft, const contact &recipient,
                                             const platform_profile &platform, const review_options &options,
-                                            std::size_t limit, const std::size_t *known_length) {
+                                            std::size_t limit, const std::size_t *known_length, bool folded = false,
+                                            const known_outcomes *known = nullptr) {
   std::vector<shared_context> discovered;
   const std::vector<shared_context> *contexts = &options.contexts;
   if (options.contexts.empty() && options.dir && options.sender) {
@@ -1183,7 +1233,7 @@ result<std::vector<finding>> review_checked(std::string_view draft, const contac
   const std::string_view locale =
       !options.locale.empty() ? std::string_view(options.locale) : std::string_view(recipient.locale);
 
-  fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
+  if (!folded) fold(draft, w.draft);  // names and needles are folded into w.tmp; the draft stays in w.draft
   const folded_text &ft = w.draft;
   check_limit(draft, !ft.non_ascii, platform, limit, options, known_length, out);
   if (ft.suspicious) check_invisible(draft, out);
@@ -1191,16 +1241,35 @@ result<std::vector<finding>> review_checked(std::string_view draft, const contac
   if (ft.spacing) check_whitespace(draft, out);
   if (ft.delimiters) check_placeholders(draft, recipient, locale, w, out);
 
-  const name_parts &rp = w.recipient.get(recipient.name, w.tmp);
+  // A batch reviews each recipient once: their parts are built afresh (no
+  // cache to compare with and copy into), reusing the greeting name's fold.
+  const name_parts &rp = known ? (parts_into(recipient.name, w.composed_parts, w.tmp, known->name), w.composed_parts)
+                               : w.recipient.get(recipient.name, w.tmp);
   static const name_parts no_parts;
   const name_parts &sp = options.sender ? w.sender.get(options.sender->name, w.tmp) : no_parts;
   const greeting_ctx g{draft, recipient, locale, ft, rp, options.sender ? &sp : nullptr, w};
   // A placeholder right after the greeting is reported once, as a placeholder.
   check_greeting(g, out);
-  check_all_caps(draft, ft, rp, out);
-  check_boilerplate(draft, ft, out);
-  check_reason(ft, recipient, options.sender, *contexts, options, w, out);
-  if (options.sender) check_introduction(ft, *options.sender, sp, w, out);
+  if (!(known && known->no_caps)) check_all_caps(draft, ft, rp, out);
+  if (known && known->boilerplate) {
+    out.insert(out.end(), known->boilerplate_first->begin(), known->boilerplate_first->end());
+    for (finding f : *known->boilerplate_second) {
+      f.begin += known->shift;
+      f.end += known->shift;
+      out.push_back(std::move(f));
+    }
+  } else {
+    check_boilerplate(draft, ft, out);
+  }
+  check_reason(ft, recipient, options.sender, *contexts, options, w, out,
+               known && known->generic ? &known->generic_reason : nullptr);
+  if (options.sender) {
+    if (known && known->introduction) {
+      if (!known->introduced) out.push_back(no_introduction());
+    } else {
+      check_introduction(ft, *options.sender, sp, w, out);
+    }
+  }
 
   // Text garbled by mojibake is reported once, as mojibake ("Ã\u00AD" hides a soft hyphen).
   std::vector<std::pair<std::size_t, std::size_t>> garbled;
@@ -1242,10 +1311,259 @@ result<std::vector<finding>> review(std::string_view draft, const contact &recip
 
 namespace rapport::detail {
 
+// A text folded alone (prefix or suffix of a note around the greeting name),
+// compact: only [0, len) of the buffers.
+struct folded_piece {
+  std::string buf;
+  std::vector<std::uint32_t> src;
+  std::vector<review::fword> words;
+  bool suspicious = false, maybe_mojibake = false, non_ascii = false, spacing = false, delimiters = false;
+
+  void take(const review::folded_text &t) {
+    buf.assign(t.buf.data(), t.len);
+    src.assign(t.src.begin(), t.src.begin() + static_cast<std::ptrdiff_t>(t.len));
+    words.assign(t.words.begin(), t.words.end());
+    suspicious = t.suspicious;
+    maybe_mojibake = t.maybe_mojibake;
+    non_ascii = t.non_ascii;
+    spacing = t.spacing;
+    delimiters = t.delimiters;
+  }
+};
+
+// What the word-level checks find in the text around the name, each part
+// read alone. When no word of the name can take part in what a check looks
+// for (an "inert" name: none of its words is a word of the check's phrases),
+// a match in the whole draft lies within one part, so these are the check's
+// outcome for the whole draft (review_composed).
+struct piece_facts {
+  bool caps = false;                     // a word may be an ALL-CAPS name (check_all_caps looks at it)
+  std::vector<v1::finding> boilerplate[2];  // check_boilerplate on the prefix, on the suffix (offsets in the part)
+  bool generic = false;                  // a generic reason phrase (check_reason stops there)
+  bool introduced = false;               // check_introduction finds the sender in a part
+};
+
+struct composed_review_memo_data {
+  struct entry {
+    folded_piece prefix, suffix;
+    piece_facts facts;
+  };
+  std::unordered_map<std::string, entry> map;  // key: prefix size (8 bytes), prefix, suffix
+  std::string key;
+  const std::string *last_key = nullptr;  // the entry used last (a batch uses few, in runs)
+  const entry *last = nullptr;
+  // Per sender (the memo is cleared when it changes): the words that can
+  // introduce them (their name's words, ASCII and German hashes; their
+  // organizations' words, German hashes), and whether words decide it at all
+  // (not when a name or an organization is CJK, which is searched as text).
+  const v1::contact *sender = nullptr;
+  bool has_sender = false;
+  bool intro_by_words = false;
+  std::unordered_set<std::uint64_t> sender_words;
+};
+
+composed_review_memo::composed_review_memo() : data_(std::make_unique<composed_review_memo_data>()) {}
+composed_review_memo::~composed_review_memo() = default;
+composed_review_memo::composed_review_memo(composed_review_memo &&) noexcept = default;
+composed_review_memo &composed_review_memo::operator=(composed_review_memo &&) noexcept = default;
+
+namespace {
+
+// An ASCII byte fold() treats as a word break.
+bool ascii_break(char c) noexcept {
+  const auto b = static_cast<unsigned char>(c);
+  return b < 0x80 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'));
+}
+
+bool ascii_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// The words of the lexicon's phrase tables (ASCII hashes, any position).
+struct lexicon_words {
+  std::unordered_set<std::uint64_t> boilerplate, reasons, introductions;
+};
+
+const lexicon_words &lex_words() {
+  static const lexicon_words words = [] {
+    lexicon_words w;
+    const auto &lx = review::lex();
+    for (const auto &p : lx.boilerplate.phrases()) w.boilerplate.insert(p.h.begin(), p.h.end());
+    for (const auto &p : lx.reasons.phrases()) w.reasons.insert(p.h.begin(), p.h.end());
+    for (const auto &p : lx.introductions.phrases()) w.introductions.insert(p.h.begin(), p.h.end());
+    return w;
+  }();
+  return words;
+}
+
+// check_all_caps looks at this word (an ALL-CAPS name candidate).
+bool caps_candidate(std::string_view text, const review::fword &wd) {
+  const std::string_view src = text.substr(wd.sb, wd.se - wd.sb);
+  return !wd.cjk && v1::maybe_caps(src) && is_all_caps_name(src);
+}
+
+// The sender's words (composed_review_memo_data), once per sender.
+void prepare_sender(composed_review_memo_data &m, const v1::contact *sender) {
+  if (m.has_sender && m.sender == sender) return;
+  m.map.clear();
+  m.last = nullptr;
+  m.last_key = nullptr;
+  m.sender = sender;
+  m.has_sender = true;
+  m.sender_words.clear();
+  m.intro_by_words = false;
+  if (!sender) return;
+  auto &w = v1::ws();
+  const auto &sp = w.sender.get(sender->name, w.tmp);
+  v1::needle_set orgs;
+  v1::sender_org_needles(*sender, w, orgs);
+  bool cjk = !sp.cjk_forms.empty();
+  for (const auto &n : sp.words) m.sender_words.insert({n.h, n.hg});
+  for (std::size_t k = 0; k < orgs.count; ++k) {
+    cjk = cjk || orgs.items[k].cjk;
+    m.sender_words.insert(orgs.items[k].hg.begin(), orgs.items[k].hg.end());
+  }
+  m.intro_by_words = !cjk;
+}
+
+// piece_facts of one part (folded in `ft`), added to `f`.
+void add_facts(std::string_view text, const review::folded_text &ft, int part, const v1::contact *sender,
+               const composed_review_memo_data &m, piece_facts &f) {
+  for (const auto &wd : ft.words) f.caps = f.caps || caps_candidate(text, wd);
+  v1::check_boilerplate(text, ft, f.boilerplate[part]);
+  f.generic = f.generic || v1::generic_reason(ft);
+  if (!sender || !m.intro_by_words || f.introduced) return;
+  // check_introduction's tests, on this part's words.
+  auto &w = v1::ws();
+  const auto &sp = w.sender.get(sender->name, w.tmp);
+  const auto &lx = review::lex();
+  for (const auto &wd : ft.words)
+    for (const auto &n : sp.words)
+      if (n.h == wd.h || (n.hg == wd.hg && (n.umlaut || wd.umlaut))) f.introduced = true;
+  for (std::size_t k = 0; k < ft.words.size() && !f.introduced; ++k)
+    if (lx.introductions.longest_at(ft, k)) f.introduced = true;
+  if (!f.introduced) {
+    v1::needle_set &orgs = w.needles;
+    v1::sender_org_needles(*sender, w, orgs);
+    f.introduced = !orgs.empty() && orgs.found_in(ft);
+  }
+}
+
+// fold(draft, out), built from cached folds of the text before and after an
+// occurrence of `name` and a fold of `name` alone. fold() reads left to
+// right and a word ends at any ASCII byte that is not a letter or digit, so
+// when such a byte lies on both sides of the name, the words, the folded
+// bytes and their source offsets of the whole are those of the three parts
+// joined (each part's folded text opens and closes with one space; the joins
+// keep one), and its flags are the parts' flags, except "white space after
+// white space" across a join, checked here. False (out untouched) when the
+// name does not lie between such bytes or has no word. On success, `used` is
+// the parts' entry and `at` where the name starts.
+bool fold_joined(std::string_view draft, std::string_view name, composed_review_memo_data &m,
+                 const v1::contact *sender, review::folded_text &name_fold, review::folded_text &out,
+                 const composed_review_memo_data::entry *&used, std::size_t &at) {
+  if (name.empty()) return false;
+  at = draft.find(name);
+  while (at != std::string_view::npos &&
+         !(at > 0 && at + name.size() < draft.size() && ascii_break(draft[at - 1]) && ascii_break(draft[at + name.size()])))
+    at = draft.find(name, at + 1);
+  if (at == std::string_view::npos) return false;
+  const std::string_view prefix = draft.substr(0, at), suffix = draft.substr(at + name.size());
+  prepare_sender(m, sender);
+
+  const std::uint64_t plen = prefix.size();
+  const auto same_as = [&](const std::string &k) {
+    return k.size() == sizeof plen + draft.size() - name.size() && std::memcmp(k.data(), &plen, sizeof plen) == 0 &&
+           std::string_view(k).substr(sizeof plen, prefix.size()) == prefix &&
+           std::string_view(k).substr(sizeof plen + prefix.size()) == suffix;
+  };
+  if (!m.last || !same_as(*m.last_key)) {
+    std::string &key = m.key;
+    key.assign(reinterpret_cast<const char *>(&plen), sizeof plen).append(prefix).append(suffix);
+    auto it = m.map.find(key);
+    if (it == m.map.end()) {
+      if (m.map.size() >= 1024) m.map.clear();  // a few KB each: bounded per worker
+      composed_review_memo_data::entry e;
+      review::folded_text tmp;
+      review::fold(prefix, tmp);
+      e.prefix.take(tmp);
+      add_facts(prefix, tmp, 0, sender, m, e.facts);
+      review::fold(suffix, tmp);
+      e.suffix.take(tmp);
+      add_facts(suffix, tmp, 1, sender, m, e.facts);
+      it = m.map.emplace(key, std::move(e)).first;
+    }
+    m.last_key = &it->first;  // nodes are stable until the map is cleared, which happens only above
+    m.last = &it->second;
+  }
+  used = m.last;
+  review::fold(name, name_fold);
+  if (name_fold.words.empty()) return false;
+  const folded_piece &p = m.last->prefix, &s = m.last->suffix;
+  const review::folded_text &g = name_fold;
+  // Each part's folded text is " … " with at least the opening space.
+  if (p.buf.empty() || s.buf.empty() || g.len < 2 || p.buf.back() != ' ' || s.buf.front() != ' ' ||
+      g.buf[g.len - 1] != ' ')
+    return false;
+
+  out.clear();
+  const std::size_t glen = g.len - 1, slen = s.buf.size() - 1;  // without the opening space
+  const std::size_t n = p.buf.size() + glen + slen;
+  if (out.buf.size() < n) out.buf.resize(n);
+  if (out.src.size() < n) out.src.resize(n);
+  const std::size_t nw = p.words.size() + g.words.size() + s.words.size();
+  if (out.store.size() < nw) out.store.resize(nw);
+  char *B = out.buf.data();
+  std::uint32_t *S = out.src.data();
+  std::copy(p.buf.begin(), p.buf.end(), B);
+  std::copy(g.buf.data() + 1, g.buf.data() + g.len, B + p.buf.size());
+  std::copy(s.buf.begin() + 1, s.buf.end(), B + p.buf.size() + glen);
+  std::copy(p.src.begin(), p.src.end(), S);
+  const auto gat = static_cast<std::uint32_t>(at), sat = static_cast<std::uint32_t>(at + name.size());
+  const auto shift = [](std::uint32_t *__restrict to, const std::uint32_t *__restrict from, std::size_t count,
+                        std::uint32_t by) {
+    for (std::size_t k = 0; k < count; ++k) to[k] = from[k] + by;
+  };
+  shift(S + p.buf.size(), g.src.data() + 1, glen, gat);
+  shift(S + p.buf.size() + glen, s.src.data() + 1, slen, sat);
+  review::fword *W = out.store.data();
+  std::size_t w = 0;
+  for (const auto &x : p.words) W[w++] = x;
+  const auto gshift = static_cast<std::uint32_t>(p.buf.size() - 1);
+  for (const auto &x : g.words) {
+    review::fword y = x;
+    y.fb += gshift; y.fe += gshift; y.sb += gat; y.se += gat;
+    W[w++] = y;
+  }
+  const auto sshift = static_cast<std::uint32_t>(p.buf.size() + glen - 1);
+  for (const auto &x : s.words) {
+    review::fword y = x;
+    y.fb += sshift; y.fe += sshift; y.sb += sat; y.se += sat;
+    W[w++] = y;
+  }
+  out.len = n;
+  out.words = std::span<const review::fword>(W, w);
+  out.suspicious = p.suspicious || g.suspicious || s.suspicious;
+  out.maybe_mojibake = p.maybe_mojibake || g.maybe_mojibake || s.maybe_mojibake;
+  out.non_ascii = p.non_ascii || g.non_ascii || s.non_ascii;
+  out.delimiters = p.delimiters || g.delimiters || s.delimiters;
+  out.spacing = p.spacing || g.spacing || s.spacing || (ascii_space(prefix.back()) && ascii_space(name.front())) ||
+                (ascii_space(name.back()) && ascii_space(suffix.front()));
+  return true;
+}
+
+// None of the name's words is in `set` (by ASCII hash, and by German hash when `german`).
+bool inert(const review::folded_text &name, const std::unordered_set<std::uint64_t> &set, bool german) {
+  for (const auto &wd : name.words)
+    if (set.count(wd.h) || (german && set.count(wd.hg))) return false;
+  return true;
+}
+
+} // namespace
+
 result<std::vector<v1::finding>> review_composed(std::string_view draft, const v1::contact &recipient,
                                                  const v1::platform_profile &platform,
                                                  const v1::review_options &options, std::size_t limit,
-                                                 std::optional<std::size_t> length) {
+                                                 std::optional<std::size_t> length, std::string_view greeting,
+                                                 composed_review_memo &memo) {
   // Skipped, and why: (1) the UTF-8 check of the draft: a composed note is
   // rendered from parsed templates and arguments that template_args::set
   // validated (it refuses invalid UTF-8), ICU's formatted numbers and dates are
@@ -1257,8 +1575,47 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
   // Every check of the draft still runs,
   // including over_limit, placeholder_left, invisible_characters and mojibake:
   // their outcome depends on the user's data and catalogs.
+  // (4) folding the whole draft: it is joined from the folds of the text
+  // around the greeting name, cached per worker, and of the name (fold_joined).
+  // (5) the word-level checks whose outcome the text around the name decides:
+  // when no word of the name is a word the check looks for, a match lies
+  // within the text before or after the name, read once per worker
+  // (piece_facts): boilerplate, generic reasons, the sender's introduction,
+  // and ALL-CAPS names when no word at all is a candidate. The greeting, the
+  // names and the shared contexts are checked on every note.
   if (draft.size() > max_text_size) return make_error(errc::limit_exceeded, "draft is larger than 256 MiB");
-  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
+  auto &w = v1::ws();
+  auto &m = memo.data();
+  const composed_review_memo_data::entry *e = nullptr;
+  std::size_t at = 0;
+  const bool joined = draft.size() < (std::size_t{1} << 20) &&
+                      fold_joined(draft, greeting, m, options.sender, w.name, w.draft, e, at);
+  if (!joined) return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
+
+  const review::folded_text &name = w.name;
+  const lexicon_words &lw = lex_words();
+  const piece_facts &f = e->facts;
+  v1::known_outcomes k;
+  bool caps = f.caps;
+  for (const auto &wd : name.words) caps = caps || caps_candidate(greeting, wd);
+  k.no_caps = !caps;
+  if (inert(name, lw.boilerplate, false)) {
+    k.boilerplate = true;
+    k.boilerplate_first = &f.boilerplate[0];
+    k.boilerplate_second = &f.boilerplate[1];
+    k.shift = at + greeting.size();
+  }
+  if (f.generic || inert(name, lw.reasons, false)) {
+    k.generic = true;
+    k.generic_reason = f.generic;
+  }
+  if (options.sender && m.intro_by_words &&
+      (f.introduced || (inert(name, lw.introductions, false) && inert(name, m.sender_words, true)))) {
+    k.introduction = true;
+    k.introduced = f.introduced;
+  }
+  k.name = {greeting, &w.name};
+  return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr, true, &k);
 }
 
 } // namespace rapport::detail

@@ -104,10 +104,14 @@ template_args &template_args::set(std::string_view name, date_value value) {
   return *this;
 }
 
-const template_args::impl &template_args::internal() const noexcept {
-  static const impl empty;
-  return impl_ ? *impl_ : empty;
+namespace {
+const template_args::impl &no_args() {
+  static const template_args::impl empty;
+  return empty;
 }
+} // namespace
+
+const template_args::impl &template_args::internal() const noexcept { return impl_ ? *impl_ : no_args(); }
 
 template_args &template_args::erase(std::string_view name) {
   if (!impl_) impl_ = std::make_unique<impl>();
@@ -144,6 +148,8 @@ struct context {
   std::vector<std::string> *dropped = nullptr;
   const icu::number_value *pound = nullptr;  // the current plural's number minus offset
   error err;
+  int watch = -1;                             // render_watching: this argument's offsets go to `watched`
+  std::vector<std::size_t> *watched = nullptr;
 };
 
 bool render_message(const tpl::message &m, context &cx);
@@ -171,6 +177,7 @@ bool render_node(const tpl::node &n, context &cx) {
       auto r = cx.t.formats->format_date(cx.t.formatters[static_cast<std::size_t>(n.formatter)], v.num.i, v.str, cx.out);
       if (!r) { cx.err = r.error(); return false; }
     } else {
+      if (n.arg == cx.watch) cx.watched->push_back(cx.out.size());
       cx.out.append(v.str);
     }
     return true;
@@ -257,7 +264,8 @@ std::string names_of(std::uint64_t mask) {
 }
 
 bool render_into(const message_template::impl &t, const template_args &args, std::uint64_t drop,
-                 std::vector<std::string> *dropped, std::string &out, error &err) {
+                 std::vector<std::string> *dropped, std::string &out, error &err, int watch = -1,
+                 std::vector<std::size_t> *watched = nullptr) {
   const auto &a = args.internal();
   if (!a.unknown.empty()) {
     err = make_error(a.unknown.rfind("invalid UTF-8", 0) == 0 ? errc::invalid_utf8 : errc::invalid_argument, a.unknown);
@@ -268,7 +276,7 @@ bool render_into(const message_template::impl &t, const template_args &args, std
     return false;
   }
   out.reserve(t.ast->pattern.size() + 64);
-  context cx{a, t, out, drop, dropped, nullptr, {}};
+  context cx{a, t, out, drop, dropped, nullptr, {}, watch, watched};
   if (!render_message(t.ast->root, cx)) {
     err = std::move(cx.err);
     return false;
@@ -296,16 +304,33 @@ result<std::string> message_template::render(const template_args &args) const {
   return out;
 }
 
-result<rendered_text> message_template::render(const template_args &args, const render_options &options) const {
+namespace {
+
+std::uint64_t drop_mask(const detail::tpl::ast &a, const render_options &options) {
   std::uint64_t drop = 0;
   for (const auto &name : options.drop) {
-    const auto &c = impl_->ast->clauses;
+    const auto &c = a.clauses;
     const auto it = std::find(c.begin(), c.end(), name);
     if (it != c.end()) drop |= std::uint64_t{1} << (it - c.begin());
   }
+  return drop;
+}
+
+bool verbatim_in(const detail::tpl::message &m, int arg) noexcept {
+  for (const auto &n : m) {
+    if (n.arg == arg && n.kind != node_kind::simple) return false;
+    for (const auto &b : n.branches)
+      if (!verbatim_in(b.body, arg)) return false;
+  }
+  return true;
+}
+
+} // namespace
+
+result<rendered_text> message_template::render(const template_args &args, const render_options &options) const {
   rendered_text r;
   error err;
-  if (!render_into(*impl_, args, drop, &r.dropped, r.text, err)) return err;
+  if (!render_into(*impl_, args, drop_mask(*impl_->ast, options), &r.dropped, r.text, err)) return err;
   return r;
 }
 
@@ -368,6 +393,87 @@ result<message_template> bind(std::shared_ptr<const ast> a, std::string_view loc
     p->formatters.push_back(std::move(*b));
   }
   return template_access::make(std::move(p));
+}
+
+} // namespace rapport::detail::tpl
+
+namespace rapport::detail::tpl {
+
+bool verbatim_only(const message_template &t, int arg) noexcept {
+  return arg >= 0 && verbatim_in(template_access::get(t).ast->root, arg);
+}
+
+result<rendered_text> render_watching(const message_template &t, const template_args &args,
+                                      const render_options &options, int arg, std::vector<std::size_t> &at) {
+  const auto &im = template_access::get(t);
+  at.clear();
+  rendered_text r;
+  error err;
+  if (!render_into(im, args, drop_mask(*im.ast, options), &r.dropped, r.text, err, arg, &at)) return err;
+  return r;
+}
+
+} // namespace rapport::detail::tpl
+
+namespace rapport::detail::tpl {
+
+namespace {
+
+// The storage of `a` to write into, or nullptr when `a` has none (moved from)
+// or already holds an error (set() would then ignore the value). The storage
+// is a heap object that `a` owns and does not declare const, so writing to it
+// through internal() is writing to `a`.
+template_args::impl *writable(template_args &a) {
+  const template_args::impl &im = a.internal();
+  if (&im == &no_args() || !im.unknown.empty()) return nullptr;
+  return const_cast<template_args::impl *>(&im);
+}
+
+template_args::impl::value *slot(template_args &a, int id, argument_type type) {
+  const auto v = argument_vocabulary();
+  if (id < 0 || static_cast<std::size_t>(id) >= v.size() || v[static_cast<std::size_t>(id)].type != type) return nullptr;
+  template_args::impl *im = writable(a);
+  if (!im) return nullptr;
+  im->present |= std::uint64_t{1} << id;
+  auto &value = im->values[static_cast<std::size_t>(id)];
+  value.type = type;
+  return &value;
+}
+
+std::string_view name_of(int id) {
+  const auto v = argument_vocabulary();
+  return id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].name : std::string_view();
+}
+
+} // namespace
+
+void set_valid_text(template_args &a, int id, std::string_view value) {
+  const auto v = argument_vocabulary();
+  const auto type = id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].type
+                                                                         : argument_type::text;
+  if (type == argument_type::text || type == argument_type::keyword)
+    if (auto *x = slot(a, id, type)) {
+      x->str.assign(value);
+      return;
+    }
+  a.set(name_of(id), value);  // no storage yet, an error recorded, or not a text argument: as set() does
+}
+
+void set_number(template_args &a, int id, std::int64_t value) {
+  if (auto *x = slot(a, id, argument_type::number)) {
+    x->num = {true, value, 0};
+    return;
+  }
+  a.set(name_of(id), value);
+}
+
+void set_date(template_args &a, int id, date_value value) {
+  if (auto *x = slot(a, id, argument_type::date)) {
+    x->num = {true, value.unix_ms, 0};
+    x->str = std::move(value.time_zone);
+    return;
+  }
+  a.set(name_of(id), std::move(value));
 }
 
 } // namespace rapport::detail::tpl

@@ -1,6 +1,8 @@
 // The closed argument vocabulary of templates. docs/templates.md lists the
 // same names; a unit test checks that every name here is documented there.
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "templates/ast.hpp"
 
@@ -43,6 +45,22 @@ constexpr std::array<argument_info, 31> vocabulary = {{
     {"second_reason", t::text, false, "the second reason of a two-reason note: a whole sentence, rendered from an also/ slot"},
 }};
 static_assert(vocabulary.size() <= 64, "arguments are tracked in a 64-bit mask");
+// find_argument() looks names up among those of the same length (few share one).
+constexpr std::size_t longest_name = 32, per_length = 16;
+struct length_table {
+  std::array<std::array<std::int8_t, per_length>, longest_name + 1> ids{};
+  std::array<std::uint8_t, longest_name + 1> count{};
+};
+constexpr length_table make_length_table() {
+  length_table t{};
+  for (std::size_t i = 0; i < vocabulary.size(); ++i) {
+    const std::size_t n = vocabulary[i].name.size();
+    if (n > longest_name || t.count[n] == per_length) throw "find_argument's table: at most 16 names of one length, up to 32 bytes";
+    t.ids[n][t.count[n]++] = static_cast<std::int8_t>(i);
+  }
+  return t;
+}
+constexpr length_table names_by_length = make_length_table();
 } // namespace
 
 std::span<const argument_info> argument_vocabulary() noexcept { return vocabulary; }
@@ -53,9 +71,12 @@ std::span<const argument_info> argument_vocabulary() noexcept { return vocabular
 namespace rapport::detail::tpl {
 
 int find_argument(std::string_view name) noexcept {
-  const auto v = argument_vocabulary();
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (v[i].name == name) return static_cast<int>(i);
+  const std::size_t n = name.size();
+  if (n > longest_name) return -1;
+  for (std::size_t k = 0; k < names_by_length.count[n]; ++k) {
+    const int i = names_by_length.ids[n][k];
+    if (std::memcmp(vocabulary[static_cast<std::size_t>(i)].name.data(), name.data(), n) == 0) return i;
+  }
   return -1;
 }
 
