@@ -5,6 +5,11 @@
 #include <array>
 #include <atomic>
 #include <bit>
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <cstring>
 #include <thread>
 #include <unordered_map>
@@ -412,7 +417,16 @@ struct composer {
     return *n;
   }
 
-  result<composition> compose(const contact &recipient, compose_cache &cache) const;
+  // Writes the composition for `recipient` into `out`, whose strings and
+  // vectors keep their capacity (a worker of compose_each() reuses one).
+  result<void> compose_into(const contact &recipient, compose_cache &cache, composition &out) const;
+
+  result<composition> compose(const contact &recipient, compose_cache &cache) const {
+    composition out;
+    auto r = compose_into(recipient, cache, out);
+    if (!r) return r.error();
+    return out;
+  }
 };
 
 result<sender_texts> prepare_sender_texts(const contact &s) {
@@ -464,12 +478,31 @@ const char *gender_keyword(grammatical_gender g) {
   }
 }
 
-result<composition> composer::compose(const contact &recipient, compose_cache &cache) const {
+// Every field of a composed_note back to its default value, buffers kept.
+void reset(composed_note &n) {
+  n.text.clear();
+  n.locale.clear();
+  n.catalog_locale.clear();
+  n.form = formality::informal;
+  n.length = 0;
+  n.limit = no_limit;
+  n.unit = length_unit::graphemes;
+  n.slot.clear();
+  n.contexts.clear();
+  n.steps.clear();
+  n.dropped.clear();
+  n.warnings.clear();
+}
+
+result<void> composer::compose_into(const contact &recipient, compose_cache &cache, composition &out) const {
   const contact &s = sender();
   if (s.id == recipient.id)
     return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + s.id + "'");
-  composition out;
-  out.recipient_id = recipient.id;
+  out.status = errc::ok;
+  out.recipient_id.assign(recipient.id);
+  out.homework.clear();
+  out.message.clear();
+  reset(out.note);
 
   // Locale and register.
   const std::string_view requested =
@@ -500,8 +533,8 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       out.message = options.allow_self_introduction
                         ? "nothing is shared with " + recipient.id + " and you gave no purpose to introduce yourself with"
                         : "nothing is shared with " + recipient.id;
-      out.note = composed_note{};
-      return out;
+      reset(out.note);
+      return {};
     }
     situation = "self-introduction";
   } else {
@@ -732,7 +765,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       n.warnings.push_back(std::string("review found ") + to_string(x.code) + ": " + x.message + " (a bug in rapport)");
     }
   }
-  return out;
+  return {};
 }
 
 // Checks the options and builds the prepared state.
@@ -773,8 +806,10 @@ void append_without_name(std::string &out, const composition &c, const contact &
   std::size_t count = 0;
   for (const auto *p : {&r.name.preferred, &r.name.given, &r.name.family, &r.name.prefix})
     if (!p->empty()) forms[count++] = *p;
-  std::sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(count),
-            [](const auto &x, const auto &y) { return x.size() > y.size(); });
+  // Longest first (an insertion sort of at most four: std::sort, inlined here,
+  // draws a false -Warray-bounds from GCC 12).
+  for (std::size_t i = 1; i < count; ++i)
+    for (std::size_t j = i; j > 0 && forms[j - 1].size() < forms[j].size(); --j) std::swap(forms[j - 1], forms[j]);
   for (std::size_t k = 0; k < count; ++k) {
     const std::string_view f = forms[k];
     for (std::size_t at = out.find(f, from); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
@@ -795,47 +830,128 @@ result<composition> compose(const directory &dir, const contact &sender, const c
   return (*c)->compose(recipient, cache);
 }
 
-result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
-                                 const compose_options &options, unsigned threads) {
+namespace {
+
+// compose_each(), with a sink that may take the item (compose_all() moves it out).
+template <class Sink>
+result<std::vector<batch_warning>> compose_batch(const directory &dir, const contact &sender,
+                                                 std::span<const std::string> recipient_ids,
+                                                 const compose_options &options, Sink &&sink, unsigned threads) {
   auto made = detail::make_composer(dir, sender, options);
   if (!made) return made.error();
   const detail::composer &c = **made;
 
   // The recipients, in input order.
   std::vector<const contact *> who;
-  std::vector<std::string> unknown;  // per index: the id when it is unknown
   if (recipient_ids.empty()) {
     for (const auto &r : dir.contacts())
       if (r.id != sender.id) who.push_back(&r);
-    unknown.resize(who.size());
   } else {
     who.reserve(recipient_ids.size());
-    unknown.resize(recipient_ids.size());
-    for (std::size_t i = 0; i < recipient_ids.size(); ++i) {
-      const contact *r = dir.find_contact(recipient_ids[i]);
-      who.push_back(r);
-      if (!r) unknown[i] = recipient_ids[i];
-    }
+    for (const auto &id : recipient_ids) who.push_back(dir.find_contact(id));
   }
 
-  // Each item is written once, in place (an empty error until its worker gets to it).
-  std::vector<result<composition>> slots(who.size(), result<composition>(error{}));
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  constexpr std::size_t chunk = 256;
+  // Workers compose chunks into their own buffers (reused: an item's strings
+  // and vectors keep their capacity from chunk to chunk) and hand them over;
+  // whichever thread completes the next chunk in input order delivers it and
+  // any completed chunks after it, one thread at a time. A worker waits only
+  // when more chunks than twice the threads wait for delivery.
+  constexpr std::size_t chunk = 64;
   const std::size_t chunks = (who.size() + chunk - 1) / chunk;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunks, 1)));
+  using buffer = std::vector<result<composition>>;
+  std::mutex m;
+  std::condition_variable room;
+  std::vector<std::unique_ptr<buffer>> spare;
+  std::map<std::size_t, std::unique_ptr<buffer>> ready;
+  std::size_t next_out = 0;
+  bool delivering = false, stop = false;
+  std::exception_ptr failure;
   std::atomic<std::size_t> next{0};
+
+  // Near-duplicates: same slot and same text once the name is taken out, counted
+  // as the notes are delivered. Keyed "slot\0text" with one reused key buffer.
+  std::unordered_map<std::string, std::size_t> groups;
+  std::string key;
+  std::size_t composed = 0;
+  auto deliver = [&](std::size_t k, buffer &items) {
+    const std::size_t begin = k * chunk;
+    for (std::size_t j = 0; j < items.size(); ++j) {
+      const auto &it = items[j];
+      // Counted first: the sink may take the item.
+      if (it && it->status == errc::ok) {
+        ++composed;
+        key.assign(it->note.slot);
+        key.push_back('\0');
+        detail::append_without_name(key, *it, *who[begin + j]);
+        auto g = groups.find(key);
+        if (g == groups.end())
+          groups.emplace(key, 1);
+        else
+          ++g->second;
+      }
+      sink(begin + j, items[j]);
+    }
+  };
+
   auto work = [&] {
     detail::compose_cache cache;
     cache.batch = true;
-    for (std::size_t k = next.fetch_add(1); k < chunks; k = next.fetch_add(1)) {
-      const std::size_t end = std::min(who.size(), (k + 1) * chunk);
-      for (std::size_t i = k * chunk; i < end; ++i) {
-        if (!who[i])
-          slots[i] = make_error(errc::not_found, "no contact with id '" + unknown[i] + "'");
-        else
-          slots[i] = c.compose(*who[i], cache);
+    std::unique_ptr<buffer> buf;
+    for (;;) {
+      {
+        std::unique_lock lock(m);
+        room.wait(lock, [&] { return stop || ready.size() < 2 * static_cast<std::size_t>(threads); });
+        if (stop) return;
+        if (!buf) {
+          if (!spare.empty()) {
+            buf = std::move(spare.back());
+            spare.pop_back();
+          } else {
+            buf = std::make_unique<buffer>();
+          }
+        }
       }
+      const std::size_t k = next.fetch_add(1);
+      if (k >= chunks) return;
+      const std::size_t begin = k * chunk, end = std::min(who.size(), begin + chunk);
+      buffer &items = *buf;
+      if (items.size() != end - begin) items.resize(end - begin, result<composition>(error{}));
+      for (std::size_t i = begin; i < end; ++i) {
+        auto &item = items[i - begin];
+        if (!who[i]) {
+          item = make_error(errc::not_found, "no contact with id '" + recipient_ids[i] + "'");
+          continue;
+        }
+        if (!item) item = composition{};
+        auto r = c.compose_into(*who[i], cache, *item);
+        if (!r) item = r.error();
+      }
+      std::unique_lock lock(m);
+      ready.emplace(k, std::move(buf));
+      if (delivering) continue;
+      delivering = true;
+      for (auto it = ready.find(next_out); it != ready.end() && !stop; it = ready.find(next_out)) {
+        std::unique_ptr<buffer> done = std::move(it->second);
+        ready.erase(it);
+        lock.unlock();
+        try {
+          deliver(next_out, *done);
+        } catch (...) {
+          lock.lock();
+          failure = std::current_exception();
+          stop = true;
+          spare.push_back(std::move(done));
+          break;
+        }
+        lock.lock();
+        spare.push_back(std::move(done));
+        ++next_out;
+        room.notify_all();
+      }
+      delivering = false;
+      room.notify_all();
     }
   };
   if (threads <= 1) {
@@ -847,29 +963,10 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
     work();
     for (auto &t : pool) t.join();
   }
+  if (failure) std::rethrow_exception(failure);
 
-  batch_result out;
-  out.items = std::move(slots);
-
-  // Near-duplicates: same slot and same text once the name is taken out. Keyed
-  // "slot\0text" in a hash map with one reused key buffer; the warnings are
-  // then given in (slot, text) order.
-  std::unordered_map<std::string, std::size_t> groups;
-  std::string key;
-  std::size_t composed = 0;
-  for (std::size_t i = 0; i < out.items.size(); ++i) {
-    const auto &it = out.items[i];
-    if (!it || it->status != errc::ok) continue;
-    ++composed;
-    key.assign(it->note.slot);
-    key.push_back('\0');
-    detail::append_without_name(key, *it, *who[i]);
-    auto g = groups.find(key);
-    if (g == groups.end())
-      groups.emplace(key, 1);
-    else
-      ++g->second;
-  }
+  // The warnings, in (slot, text) order.
+  std::vector<batch_warning> warnings;
   std::vector<std::pair<std::pair<std::string_view, std::string_view>, std::size_t>> repeated;
   for (const auto &[k, count] : groups) {
     if (count > 5 && count * 5 > composed) {
@@ -881,11 +978,34 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   std::sort(repeated.begin(), repeated.end());
   for (const auto &[k, count] : repeated) {
     const std::string slot(k.first);
-    out.warnings.push_back(batch_warning{
+    warnings.push_back(batch_warning{
         "near_duplicates", slot, count,
         std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + slot +
             ") are the same apart from the name: recipients comparing notes will notice"});
   }
+  return warnings;
+}
+
+} // namespace
+
+result<std::vector<batch_warning>> compose_each(const directory &dir, const contact &sender,
+                                                std::span<const std::string> recipient_ids,
+                                                const compose_options &options, const compose_sink &sink,
+                                                unsigned threads) {
+  return compose_batch(
+      dir, sender, recipient_ids, options,
+      [&](std::size_t index, const result<composition> &item) { sink(index, item); }, threads);
+}
+
+result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
+                                 const compose_options &options, unsigned threads) {
+  batch_result out;
+  out.items.reserve(recipient_ids.empty() ? dir.contacts().size() : recipient_ids.size());
+  auto warnings = compose_batch(
+      dir, sender, recipient_ids, options,
+      [&](std::size_t, result<composition> &item) { out.items.push_back(std::move(item)); }, threads);
+  if (!warnings) return warnings.error();
+  out.warnings = std::move(*warnings);
   return out;
 }
 
