@@ -70,10 +70,14 @@ std::string_view recipient_locale(const contact &c) {
   return "en";
 }
 
-place_id place_of(const contact &c) {
+// The contact's place, its location resolved once per worker (`resolved`).
+place_id place_of(const contact &c, std::unordered_map<std::string, place_id> &resolved) {
   if (c.place != no_place || c.location.empty()) return c.place;
+  auto it = resolved.find(c.location);
+  if (it != resolved.end()) return it->second;
+  if (resolved.size() > 4096) resolved.clear();
   auto r = resolve_place(c.location);
-  return r ? r->id : no_place;
+  return resolved.emplace(c.location, r ? r->id : no_place).first->second;
 }
 
 bool has_industry(const contact &c) {
@@ -146,10 +150,11 @@ void add(std::vector<homework_item> &out, const char *code, evidence_side side, 
   out.push_back(homework_item{code, side, std::move(message)});
 }
 
-std::vector<homework_item> homework_for(const contact &s, const contact &r) {
-  std::vector<homework_item> out;
+void homework_for(const contact &s, const contact &r, std::unordered_map<std::string, place_id> &resolved,
+                  std::vector<homework_item> &out) {
+  out.clear();
   // city
-  const place_id sp = place_of(s), rp = place_of(r);
+  const place_id sp = place_of(s, resolved), rp = place_of(r, resolved);
   if (r.location.empty() && r.place == no_place)
     add(out, "recipient_no_location", evidence_side::recipient, "the recipient has no city on record");
   else if (rp == no_place)
@@ -206,7 +211,6 @@ std::vector<homework_item> homework_for(const contact &s, const contact &r) {
   if (s.topics.empty() || r.topics.empty())
     add(out, "no_topics", s.topics.empty() ? evidence_side::sender : evidence_side::recipient,
         s.topics.empty() ? "you follow no topics on record" : "the recipient follows no topics on record");
-  return out;
 }
 
 // ---- the prepared state -----------------------------------------------------------------------
@@ -249,6 +253,7 @@ struct note_shape {
 struct compose_cache {
   std::unordered_map<std::string, std::optional<lookup_result>> lookups;
   std::unordered_map<std::string, std::string> places;
+  std::unordered_map<std::string, place_id> resolved;  // homework: locations → places
   std::string key;  // lookup key buffer
   fit_request req;
   // Memos of the last note's decisions, which depend only on what they are keyed by:
@@ -527,7 +532,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   std::vector<shared_context> &contexts = *found;
   std::string situation;
   if (contexts.empty()) {
-    out.homework = homework_for(s, recipient);
+    homework_for(s, recipient, cache.resolved, out.homework);
     if (!options.allow_self_introduction || me.purpose.empty()) {
       out.status = errc::no_shared_context;
       out.message = options.allow_self_introduction

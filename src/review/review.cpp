@@ -297,6 +297,9 @@ struct workspace {
   name_parts composed_parts; // review_composed: the recipient's name parts (not kept across notes)
   memo<std::string, std::string> companies;
   memo<place_id, std::vector<std::string>> places;
+  // match_key(word, ascii) of the words compared across scripts ("Ivan" and
+  // "Иван"): an ICU transliteration each, the same words note after note.
+  memo<std::string, std::pair<bool, std::string>> ascii_keys;
   needle_set needles;
   parts_cache recipient, sender;
 };
@@ -320,8 +323,16 @@ bool word_matches(const fword &w, std::string_view folded, std::string_view sour
   if (n.given_like && lx.nicknames(w.h, n.h)) return true;
   const bool latin = detail::is_ascii(folded);
   if (latin != n.latin) {  // "Ivan" for "Иван": compare transliterations
-    auto a = match_key(source, key_kind::ascii), b = match_key(n.text, key_kind::ascii);
-    return a && b && !a->empty() && *a == *b;
+    auto &keys = ws().ascii_keys;
+    const auto key = [&](std::string_view word) {
+      return keys.get(std::string(word), [&] {
+        auto k = match_key(word, key_kind::ascii);
+        return k ? std::pair<bool, std::string>(true, std::move(*k)) : std::pair<bool, std::string>(false, {});
+      });
+    };
+    const std::pair<bool, std::string> a = key(source);  // a copy: the next get() may clear the memo
+    const auto &b = key(n.text);
+    return a.first && b.first && !a.second.empty() && a.second == b.second;
   }
   return false;
 }
