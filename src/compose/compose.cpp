@@ -20,6 +20,7 @@
 #include "rapport/place.hpp"
 #include "rapport/review.hpp"
 #include "compose/second_reason.hpp"
+#include "discovery/contexts_into.hpp"
 #include "review/review_composed.hpp"
 #include "templates/args.hpp"
 #include "templates/ast.hpp"
@@ -507,6 +508,9 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   out.recipient_id.assign(recipient.id);
   out.homework.clear();
   out.message.clear();
+  // The last note's contexts, taken out for discovery to write over (they come back below).
+  std::vector<shared_context> contexts;
+  contexts.swap(out.note.contexts);
   reset(out.note);
 
   // Locale and register.
@@ -527,9 +531,8 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   n.limit = limit;
 
   // What is shared.
-  auto found = find_shared_contexts(prepared, recipient, now, options.discovery);
-  if (!found) return found.error();
-  std::vector<shared_context> &contexts = *found;
+  if (auto found = find_shared_contexts_into(prepared, recipient, now, options.discovery, contexts); !found)
+    return found.error();
   std::string situation;
   if (contexts.empty()) {
     homework_for(s, recipient, cache.resolved, out.homework);
