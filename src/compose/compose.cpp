@@ -272,6 +272,8 @@ struct compose_cache {
   note_length plan_length = note_length::short_note;
   formality plan_form = formality::informal;
   const lookup_result *plan_first = nullptr;
+  bool has_text_locale = false;
+  std::string text_locale;  // the plan's locale for names and places
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
   // A worker of compose_all(): the memos below pay off over many notes (a
@@ -281,6 +283,7 @@ struct compose_cache {
   // and which templates read the name only verbatim.
   std::vector<note_shape> shapes;
   std::size_t next_shape = 0;
+  std::size_t last_shape = static_cast<std::size_t>(-1);
   std::vector<std::size_t> watched;
   std::unordered_map<const void *, bool> verbatim;
 };
@@ -315,12 +318,19 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
   if (name.type != argument_type::text) return false;
   const void *tmpl = &tpl::template_access::get(req.variants[0]);
   note_shape *hit = nullptr;
-  for (auto &e : cache.shapes)
-    if (e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
-        same_args_but(e.args.internal(), a, name_id)) {
-      hit = &e;
-      break;
-    }
+  const auto matches = [&](const note_shape &e) {
+    return e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
+           same_args_but(e.args.internal(), a, name_id);
+  };
+  if (cache.last_shape < cache.shapes.size() && matches(cache.shapes[cache.last_shape])) {
+    hit = &cache.shapes[cache.last_shape];  // the last note's shape, most often
+  } else {
+    for (auto &e : cache.shapes)
+      if (matches(e)) {
+        hit = &e;
+        break;
+      }
+  }
   if (!hit) {
     // A new shape, in the next slot (its strings and arguments keep their buffers).
     constexpr std::size_t keep = 16;
@@ -357,6 +367,7 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
     e.args = req.args;
     e.tmpl = tmpl;
   }
+  cache.last_shape = static_cast<std::size_t>(hit - cache.shapes.data());
   if (!hit->usable) return false;
   const std::size_t copies = hit->pieces.size() - 1;
   const std::size_t length = hit->units + copies * measure(name.str, req.unit);
@@ -606,6 +617,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     cache.plan_locale = n.locale;
     cache.plan_situation = situation;
     cache.has_plan = true;
+    cache.has_text_locale = false;
   }
   const lookup_result &first = *cache.plan_first;
   n.catalog_locale = first.catalog_locale;
@@ -613,8 +625,13 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     n.warnings.push_back("no " + n.locale + " template for '" + situation + "': used the " + first.catalog_locale +
                          " catalog");
   // Names and places follow the language the note is written in.
-  const std::string text_locale =
-      language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
+  // (decided once per plan: n.locale and the first variant's catalog are the plan's)
+  if (!cache.has_text_locale) {
+    cache.text_locale =
+        language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
+    cache.has_text_locale = true;
+  }
+  const std::string &text_locale = cache.text_locale;
 
   // Arguments.
   req.drop.clear();
