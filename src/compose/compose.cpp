@@ -1,4 +1,4 @@
-// compose(): discovery → slot → arguments → fit → review; compose_all() on all cores.
+// compose(): discovery → slot → arguments → fit → review; compose_each() and compose_all() on all cores.
 #include "rapport/compose.hpp"
 
 #include <algorithm>
