@@ -54,57 +54,51 @@ int rapport_compose_all(const rapport_directory *dir, const rapport_contact *sen
 
     auto batch = std::make_unique<rapport_batch>();
     batch->magic = rapport_batch::expected_magic;
-    // The recipients in input order; with no list, what compose_all takes:
-    // every contact but the sender, in directory order.
-    if (recipient_ids == nullptr) {
-      for (const auto &c : dir->value.contacts())
-        if (c.id != sender->value.id) ids.push_back(c.id);
-    } else if (count == 0) {  // an empty list: an empty batch (compose_all would take every contact)
-      batch->text_offsets.push_back(0);
-      batch->id_offsets.push_back(0);
+    batch->text_offsets.push_back(0);
+    batch->id_offsets.push_back(0);
+    if (recipient_ids != nullptr && count == 0) {  // an empty list: an empty batch (compose_all would take every contact)
       *out = batch.release();
       return RAPPORT_OK;
     }
+    // With no list, compose_all takes every contact but the sender, in
+    // directory order: the same ids, without looking each one up.
     auto composed = rapport::compose_all(dir->value, sender->value, ids, o, threads);
     if (!composed) return fail(composed.error());
-    auto &items = composed->items;
-    if (items.size() != ids.size())
-      return fail(RAPPORT_EINTERNAL, "compose_all returned " + std::to_string(items.size()) + " items for " +
-                                         std::to_string(ids.size()) + " recipients");
-
-    const std::size_t n = items.size();
+    batch->items = std::move(composed->items);
+    batch->warnings = std::move(composed->warnings);
+    const std::size_t n = batch->items.size();
     batch->count = n;
-    batch->notes = std::make_unique<rapport_note[]>(n);
     batch->statuses.resize(n);
-    batch->messages.resize(n);
     batch->text_offsets.reserve(n + 1);
     batch->id_offsets.reserve(n + 1);
-    batch->text_offsets.push_back(0);
-    batch->id_offsets.push_back(0);
-    std::size_t text_bytes = 0, id_bytes = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (items[i] && items[i]->status == rapport::errc::ok) text_bytes += items[i]->note.text.size();
-      id_bytes += ids[i].size();
+
+    if (recipient_ids == nullptr) {
+      for (const auto &c : dir->value.contacts())
+        if (c.id != sender->value.id) append_nul_terminated(batch->ids, batch->id_offsets, c.id);
+    } else {
+      for (const auto &id : ids) append_nul_terminated(batch->ids, batch->id_offsets, id);
     }
-    batch->texts.reserve(text_bytes + n);
-    batch->ids.reserve(id_bytes + n);
+    if (batch->id_offsets.size() != n + 1)
+      return fail(RAPPORT_EINTERNAL, "compose_all returned " + std::to_string(n) + " items for " +
+                                         std::to_string(batch->id_offsets.size() - 1) + " recipients");
+
+    std::size_t text_bytes = n;
+    for (const auto &item : batch->items)
+      if (item && item->status == rapport::errc::ok) text_bytes += item->note.text.size();
+    batch->texts.reserve(text_bytes);
     for (std::size_t i = 0; i < n; ++i) {
-      auto &item = items[i];
-      append_nul_terminated(batch->ids, batch->id_offsets, ids[i]);
+      const auto &item = batch->items[i];
       if (!item) {
         batch->statuses[i] = status_of(item.error().code);
-        batch->messages[i] = std::move(item.error().message);
         append_nul_terminated(batch->texts, batch->text_offsets, {});
-        continue;
+      } else if (item->status != rapport::errc::ok) {
+        batch->statuses[i] = status_of(item->status);
+        append_nul_terminated(batch->texts, batch->text_offsets, {});
+      } else {
+        batch->statuses[i] = RAPPORT_OK;
+        append_nul_terminated(batch->texts, batch->text_offsets, item->note.text);
       }
-      batch->messages[i] = std::move(item->message);
-      rapport_note &note = batch->notes[i];
-      fill_note(note, std::move(*item));
-      note.borrowed = true;
-      batch->statuses[i] = note.status;
-      append_nul_terminated(batch->texts, batch->text_offsets, note.note.text);
     }
-    batch->warnings = std::move(composed->warnings);
     *out = batch.release();
     return RAPPORT_OK;
   });
@@ -133,7 +127,11 @@ int rapport_batch_item(const rapport_batch *batch, size_t index, int *out_status
       out_recipient_id->data = batch->ids.data() + batch->id_offsets[index];
       out_recipient_id->len = batch->id_offsets[index + 1] - batch->id_offsets[index] - 1;
     }
-    if (out_message != nullptr) borrow(batch->messages[index], out_message);
+    if (out_message != nullptr) {
+      static const std::string none;
+      const auto &item = batch->items[index];
+      borrow(!item ? item.error().message : item->status == rapport::errc::ok ? none : item->message, out_message);
+    }
     return RAPPORT_OK;
   });
 }
@@ -145,10 +143,23 @@ int rapport_batch_note(const rapport_batch *batch, size_t index, const rapport_n
     if ((s = check_out(out))) return s;
     *out = nullptr;
     if ((s = check_index(index, batch->count))) return s;
-    const int status = batch->statuses[index];
-    if (status != RAPPORT_OK && status != RAPPORT_ENOCONTEXT)
-      return fail(status, "item " + std::to_string(index) + ": " + batch->messages[index]);
-    *out = &batch->notes[index];
+    const auto &item = batch->items[index];
+    if (!item) return fail(batch->statuses[index], "item " + std::to_string(index) + ": " + item.error().message);
+    std::lock_guard<std::mutex> lock(batch->notes_mutex);
+    if (batch->notes.empty()) batch->notes.resize(batch->count);
+    auto &note = batch->notes[index];
+    if (!note) {
+      // The composition moves into the note; its message (rapport_batch_item) stays.
+      auto made = std::make_unique<rapport_note>();
+      rapport::composition &c = *batch->items[index];
+      made->magic = rapport_note::expected_magic;
+      made->status = batch->statuses[index];
+      made->note = std::move(c.note);
+      made->homework = std::move(c.homework);
+      made->borrowed = true;
+      note = std::move(made);
+    }
+    *out = note.get();
     return RAPPORT_OK;
   });
 }

@@ -292,18 +292,25 @@ struct rapport_note {
   mutable rapport_contexts contexts;
 };
 
+// The C++ items stay as compose_all returned them; the flat arrays of the
+// view are built once, and a rapport_note is made for an item only when
+// rapport_batch_note asks for it (under `notes_mutex`), so that reading the
+// whole batch through the view costs no per-item handle.
 struct rapport_batch {
   static constexpr std::uint32_t expected_magic = rapport::capi::magic_batch;
   std::uint32_t magic;
   std::size_t count = 0;
-  std::unique_ptr<rapport_note[]> notes;     // per item; empty for a failed item
+  // An item's note and homework move into its rapport_note (under notes_mutex);
+  // its status and message stay for rapport_batch_item.
+  mutable std::vector<rapport::result<rapport::composition>> items;
   std::vector<int> statuses;                 // per item
-  std::vector<std::string> messages;         // per item: refusal or failure, "" for a note
   std::string texts;                         // NUL-terminated texts back to back
   std::vector<std::size_t> text_offsets;     // count + 1
   std::string ids;                           // NUL-terminated recipient ids back to back
   std::vector<std::size_t> id_offsets;       // count + 1
   std::vector<rapport::batch_warning> warnings;
+  mutable std::mutex notes_mutex;
+  mutable std::vector<std::unique_ptr<rapport_note>> notes;  // per item once asked for; empty until then
 };
 
 struct rapport_import_report {
