@@ -62,6 +62,8 @@ def test_compose_all_errors_of_the_call():
     assert e.value.offset == 2 and "recipient_ids[1]" in e.value.message
     with pytest.raises(rapport.Utf8Error):
         rapport.compose_all(d, me(), now=NOW, locale=b"d\xff")
+    with pytest.raises(TypeError):
+        rapport.compose_all(d, me(), "anna", now=NOW)
 
 
 def test_batch_outlives_its_directory_and_closes():

@@ -891,6 +891,8 @@ def compose_all(directory: "Directory", me: "Contact", recipients: Optional[Sequ
     o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed)
     if recipients is None:
         ids, lens, n = None, None, 0
+    elif isinstance(recipients, (str, bytes)):
+        raise TypeError("recipients is a sequence of ids, not one id")
     else:
         encoded = [_b(r) for r in recipients]
         n = len(encoded)
