@@ -151,11 +151,7 @@ int rapport_batch_note(const rapport_batch *batch, size_t index, const rapport_n
     if (!note) {
       // The composition moves into the note; its message (rapport_batch_item) stays.
       auto made = std::make_unique<rapport_note>();
-      rapport::composition &c = *batch->items[index];
-      made->magic = rapport_note::expected_magic;
-      made->status = batch->statuses[index];
-      made->note = std::move(c.note);
-      made->homework = std::move(c.homework);
+      fill_note(*made, std::move(*batch->items[index]));
       made->borrowed = true;
       note = std::move(made);
     }

@@ -193,7 +193,8 @@ int set_arg(template_args &args, std::string_view name, std::string_view value);
 // rapport_compose and rapport_compose_all.
 int read_compose_options(const rapport_compose_options *opts, std::int64_t now_unix, compose_options &o);
 
-// Moves a composition (note or refusal) into `note` and marks it a live note.
+// Moves a composition's note and homework (not its status or message) into
+// `note` and marks it a live note.
 void fill_note(rapport_note &note, composition &&c);
 
 // Bounds of the integer enums.
