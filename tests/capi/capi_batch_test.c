@@ -472,7 +472,11 @@ static void test_import_bad_input(void) {
     p.size = 4;
     CHECK(rapport_import_report_problem(r, 0, &p) == RAPPORT_EINVAL && has(rapport_last_error(), "rapport_import_problem_init"));
     /* an import report is not a builder */
-    CHECK(rapport_directory_builder_import_bytes((rapport_directory_builder *)r, RAPPORT_IMPORT_JSON, S(json), NULL, NULL, &r) == RAPPORT_EINVAL);
+    {
+      rapport_import_report *other = NULL;
+      CHECK(rapport_directory_builder_import_bytes((rapport_directory_builder *)r, RAPPORT_IMPORT_JSON, S(json), NULL, NULL, &other) == RAPPORT_EINVAL);
+      CHECK(other == NULL);
+    }
   }
   rapport_import_report_free(r);
   rapport_import_report_free(NULL);
