@@ -886,8 +886,9 @@ typedef struct rapport_import_report rapport_import_report;
  * Errors: RAPPORT_EINVAL (wrong handle, out NULL, unknown format, bad sizes,
  * mapping NULL for CSV, a mapped column missing from the header),
  * RAPPORT_EUTF8 (path, file name or a header of the mapping), RAPPORT_ENOTFOUND
- * (no such file), RAPPORT_EIO, RAPPORT_EPARSE (nothing of the format found;
- * in strict mode, the first problem), RAPPORT_ELIMIT.
+ * (no such file), RAPPORT_EIO, RAPPORT_EPARSE (nothing of the format found),
+ * RAPPORT_ELIMIT; in strict mode, the first problem's own status and message
+ * ("<file>:<line>:<column>: record <n>: … (fatal)").
  */
 RAPPORT_API int rapport_directory_builder_import_file(rapport_directory_builder *builder, int format, const char *path,
                                                       size_t path_len, const rapport_import_options *opts,
