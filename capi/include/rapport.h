@@ -977,6 +977,8 @@ typedef struct rapport_compose_options {
   int formality;                  /* -1 = the recipient's preference / language default; RAPPORT_FORMAL, RAPPORT_INFORMAL */
   int allow_self_introduction;    /* non-zero: with no shared context, introduce the sender (needs a purpose) */
   uint64_t seed;                  /* variation seed: the same seed and ids give the same note */
+  /* Added after the first ABI baseline: a caller built before passes the older size and gets 1. */
+  int reasons;                    /* 1 or 2: how many shared contexts the note may mention (docs/guide.md) */
 } rapport_compose_options;
 
 /** Register values for rapport_compose_options.formality. */

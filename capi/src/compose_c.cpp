@@ -2,6 +2,7 @@
 #include "capi_internal.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 
 namespace rapport::capi {
@@ -28,7 +29,12 @@ const rapport_note *checked_note(const rapport_note *note, int &status) {
 int read_compose_options(const rapport_compose_options *opts, std::int64_t now_unix, rapport::compose_options &o) {
   o.now = at(now_unix);
   if (opts == nullptr) return RAPPORT_OK;
-  if (int s = check_size(opts, "opts", "rapport_compose_options_init")) return s;
+  // The struct grew at its end: a caller built before `reasons` existed passes
+  // the size it had then, and the fields added since keep their defaults.
+  constexpr std::size_t size_before_reasons = offsetof(rapport_compose_options, reasons);
+  const bool has_reasons = opts->size != size_before_reasons;
+  if (has_reasons)
+    if (int s = check_size(opts, "opts", "rapport_compose_options_init")) return s;
   bool given = false;
   std::string platform;
   if (int s = option_text(opts->platform, opts->platform_len, "opts->platform", platform, given)) return s;
@@ -42,6 +48,11 @@ int read_compose_options(const rapport_compose_options *opts, std::int64_t now_u
   }
   o.allow_self_introduction = opts->allow_self_introduction != 0;
   o.seed = opts->seed;
+  if (has_reasons) {
+    if (opts->reasons != 1 && opts->reasons != 2)
+      return fail(RAPPORT_EINVAL, "opts->reasons must be 1 or 2, not " + std::to_string(opts->reasons));
+    o.reasons = opts->reasons;
+  }
   return RAPPORT_OK;
 }
 
@@ -62,6 +73,7 @@ void rapport_compose_options_init(rapport_compose_options *opts) {
   *opts = rapport_compose_options{};
   opts->size = sizeof(rapport_compose_options);
   opts->formality = -1;
+  opts->reasons = 1;
 }
 
 int rapport_compose(const rapport_directory *dir, const rapport_contact *sender, const rapport_contact *recipient,

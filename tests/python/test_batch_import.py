@@ -153,3 +153,16 @@ def test_import_errors():
         b.import_bytes(b"", "json")
     with pytest.raises(KeyError):
         b.import_bytes(b"", "xls")
+
+
+def test_two_reasons_in_one_note_and_in_a_batch():
+    d = build_directory()
+    anna = d.find_contact("anna")
+    one = rapport.compose(d, me(), anna, now=NOW, locale="en", tier="premium")
+    two = rapport.compose(d, me(), anna, now=NOW, locale="en", tier="premium", reasons=2)
+    assert len(one.contexts) == 1 and len(two.contexts) == 2
+    assert two.contexts[0].kind != two.contexts[1].kind and two.text != one.text
+    batch = rapport.compose_all(d, me(), ["anna"], now=NOW, locale="en", tier="premium", reasons=2)
+    assert batch.texts == [two.text]
+    with pytest.raises(rapport.InvalidArgumentError, match="reasons"):
+        rapport.compose(d, me(), anna, now=NOW, reasons=3)

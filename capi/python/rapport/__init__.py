@@ -749,7 +749,7 @@ def _read_note(h: c_void_p) -> Note:
 
 
 def _compose_options(platform: Text, tier: Text, locale: Text, formality: Optional[str],
-                     allow_self_introduction: bool, seed: int):
+                     allow_self_introduction: bool, seed: int, reasons: int):
     """A ComposeOptions and the bytes objects it points into (keep them alive for the call)."""
     o = _lib.ComposeOptions()
     lib.rapport_compose_options_init(byref(o))
@@ -762,14 +762,16 @@ def _compose_options(platform: Text, tier: Text, locale: Text, formality: Option
         o.formality = {"formal": 0, "informal": 1}[formality]
     o.allow_self_introduction = int(allow_self_introduction)
     o.seed = seed
+    o.reasons = reasons
     return o, keep
 
 
 def compose(directory: "Directory", me: "Contact", recipient: "Contact", now=None, platform: Text = "",
             tier: Text = "", locale: Text = "", formality: Optional[str] = None,
-            allow_self_introduction: bool = False, seed: int = 0) -> Note:
-    """A note from `me` to `recipient`, or a refusal (Note.ok False) with homework."""
-    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed)
+            allow_self_introduction: bool = False, seed: int = 0, reasons: int = 1) -> Note:
+    """A note from `me` to `recipient`, or a refusal (Note.ok False) with homework.
+    reasons=2 lets the note mention a second shared context of another kind."""
+    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons)
     h = _new(lib.rapport_compose, directory._handle, me._handle, recipient._handle, _unix(now), byref(o))
     try:
         return _read_note(h)
@@ -885,10 +887,11 @@ class Batch(_Handle):
 
 def compose_all(directory: "Directory", me: "Contact", recipients: Optional[Sequence[Text]] = None, now=None,
                 platform: Text = "", tier: Text = "", locale: Text = "", formality: Optional[str] = None,
-                allow_self_introduction: bool = False, seed: int = 0, threads: int = 0) -> Batch:
+                allow_self_introduction: bool = False, seed: int = 0, threads: int = 0,
+                reasons: int = 1) -> Batch:
     """Notes from `me` to each recipient id (None: every contact of the directory but `me`), composed on
     `threads` threads (0: all cores) in one C call. Unknown ids fail their own item, not the call."""
-    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed)
+    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons)
     if recipients is None:
         ids, lens, n = None, None, 0
     elif isinstance(recipients, (str, bytes)):

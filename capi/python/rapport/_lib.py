@@ -41,7 +41,8 @@ class RankFilter(ctypes.Structure):
 class ComposeOptions(ctypes.Structure):
     _fields_ = [("size", c_size_t), ("platform", c_char_p), ("platform_len", c_size_t), ("tier", c_char_p),
                 ("tier_len", c_size_t), ("locale", c_char_p), ("locale_len", c_size_t), ("formality", c_int),
-                ("allow_self_introduction", c_int), ("seed", ctypes.c_uint64)]
+                ("allow_self_introduction", c_int), ("seed", ctypes.c_uint64),
+                ("reasons", c_int)]
 
 
 class ReviewOptions(ctypes.Structure):

@@ -821,6 +821,8 @@ pub struct ComposeOptions<'a> {
     pub formal: Option<bool>,
     pub allow_self_introduction: bool,
     pub seed: u64,
+    /// How many shared contexts the note may mention: 2, or 1 (0, the `Default`, means 1).
+    pub reasons: u8,
 }
 
 /// A composed note, or a refusal (`ok` false) with the homework that would unlock one.
@@ -874,7 +876,7 @@ fn read_note(n: sys::handle) -> Result<Note> {
 fn compose_options(o: &ComposeOptions<'_>) -> sys::rapport_compose_options {
     let mut c = sys::rapport_compose_options {
         size: 0, platform: ptr::null(), platform_len: 0, tier: ptr::null(), tier_len: 0, locale: ptr::null(),
-        locale_len: 0, formality: -1, allow_self_introduction: 0, seed: 0,
+        locale_len: 0, formality: -1, allow_self_introduction: 0, seed: 0, reasons: 1,
     };
     unsafe { sys::rapport_compose_options_init(&mut c) };
     let (pp, pl) = opt_str(o.platform);
@@ -889,6 +891,7 @@ fn compose_options(o: &ComposeOptions<'_>) -> sys::rapport_compose_options {
     c.formality = match o.formal { None => -1, Some(true) => 0, Some(false) => 1 };
     c.allow_self_introduction = o.allow_self_introduction as c_int;
     c.seed = o.seed;
+    c.reasons = if o.reasons == 0 { 1 } else { c_int::from(o.reasons) };
     c
 }
 

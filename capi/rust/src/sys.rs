@@ -82,6 +82,7 @@ pub struct rapport_compose_options {
     pub formality: c_int,
     pub allow_self_introduction: c_int,
     pub seed: u64,
+    pub reasons: c_int,
 }
 
 #[repr(C)]
