@@ -670,6 +670,9 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     case context_kind::past_employer: {
       auto emp = company_display_name(c.organization);
       a.set("employer_name", emp ? *emp : c.organization);
+      // "At the same time" / "overlapped by N years" only when the years say so.
+      if (c.years_overlap > 0) a.set("years_overlap", static_cast<std::int64_t>(c.years_overlap));
+      else req.drop.push_back("years");
       break;
     }
     case context_kind::school: a.set("school_name", c.school); break;
