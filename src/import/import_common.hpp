@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "import/normalize.hpp"
 #include "rapport/import.hpp"
 
 namespace rapport::detail {
@@ -84,7 +85,27 @@ public:
     auto added = sink_.add(std::forward<Record>(r));
     return finish_record(added, where);
   }
-  bool deliver_sender(contact &&c, location where) { return finish_record(sink_.add_sender(std::move(c)), where); }
+  /** A contact is normalized first (options.normalize). */
+  bool deliver(contact &&c, location where) {
+    import_normalization counts;
+    if (options_.normalize) normalizer_.apply(c, counts);
+    return deliver_normalized(std::move(c), counts, where);
+  }
+  /** A contact normalized elsewhere (a CSV worker thread), with what its normalization counted. */
+  bool deliver_normalized(contact &&c, const import_normalization &counts, location where) {
+    auto added = sink_.add(std::move(c));
+    if (added) add_counts(report_.normalization, counts);
+    return finish_record(added, where);
+  }
+  bool deliver_sender(contact &&c, location where) {
+    import_normalization counts;
+    if (options_.normalize) normalizer_.apply(c, counts);
+    auto added = sink_.add_sender(std::move(c));
+    if (added) add_counts(report_.normalization, counts);
+    return finish_record(added, where);
+  }
+  /** How the importer fills name parts (the JSON importer's are already structured). */
+  void set_name_parts(name_parts_are parts) noexcept { normalizer_.set_name_parts(parts); }
 
   /** Passes a size hint to the sink. */
   void expect_contacts(std::size_t n) { sink_.expect_contacts(n); }
@@ -101,6 +122,7 @@ private:
   const import_options &options_;
   std::string file_;
   record_sink &sink_;
+  contact_normalizer normalizer_;
   import_report report_;
   std::size_t record_ = import_problem::npos;
   std::size_t records_seen_ = 0;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "names/name_case.hpp"
+#include "names/person_name_detail.hpp"
 #include "rapport/text.hpp"
 #include "text/utf8.hpp"
 
@@ -853,6 +854,30 @@ bool words_all_caps(const std::vector<std::vector<std::string>> &segments) {
 }
 
 } // namespace
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail::names {
+
+prefix_info read_prefix(std::string_view prefix) {
+  prefix_info out;
+  bool conflict = false;
+  for (const auto &w : ::rapport::v1::split_words(prefix)) {
+    const auto *h = ::rapport::v1::find_honorific(w);
+    if (!h) continue;
+    out.academic = out.academic || h->academic;
+    if (h->gender == grammatical_gender::unknown) continue;
+    if (out.gender != grammatical_gender::unknown && out.gender != h->gender) conflict = true;
+    out.gender = h->gender;
+  }
+  if (conflict) out.gender = grammatical_gender::unknown;
+  return out;
+}
+
+} // namespace rapport::detail::names
+
+namespace rapport {
+inline namespace v1 {
 
 bool is_all_caps_name(std::string_view text) {
   if (find_invalid_utf8(text)) return false;
