@@ -201,12 +201,17 @@ struct row_reader {
       if (!ctx.repaired(errc::invalid_argument, rec, {}, "row has no name; kept because it has a URL or email"))
         return false;
     }
-    if (!url.empty() && linkedin_id(url).empty() && id.empty() &&
+    std::string profile = url.empty() ? std::string() : linkedin_id(url);
+    if (!url.empty() && profile.empty() && id.empty() &&
         !ctx.repaired(errc::invalid_argument, rec, {}, "URL '" + std::string(url) + "' is not a LinkedIn profile; not used for the id"))
       return false;
-    c.id = !id.empty() ? std::string(id)
-                       : contact_id(url, email, c.name.given.empty() && c.name.family.empty() ? c.name.raw : c.name.given,
-                                    c.name.family, company);
+    if (!id.empty())
+      c.id = id;
+    else if (!profile.empty())
+      c.id = std::move(profile);
+    else
+      c.id = contact_id({}, email, c.name.given.empty() && c.name.family.empty() ? c.name.raw : c.name.given,
+                        c.name.family, company);
     return ctx.deliver(std::move(c), rec);
   }
 };

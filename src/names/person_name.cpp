@@ -123,6 +123,15 @@ constexpr std::array<std::string_view, 70> mac_names = {
 constexpr std::array<std::string_view, 12> compound_given_first = {
     "maría", "maria", "josé", "jose", "juan", "ana", "luis", "miguel", "jesús", "jesus", "juana", "rosa"};
 
+// Given names that end a compound given name ("María José", "Juan Carlos"): with
+// only three words, "Ana García López" is a given name and two surnames unless
+// the second word is one of these.
+constexpr std::array<std::string_view, 40> compound_given_second = {
+    "josé",   "jose",    "luis",    "maría",   "maria",  "carlos",  "antonio", "manuel", "luisa",  "isabel",
+    "carmen", "elena",   "teresa",  "pilar",   "fernanda","eugenia","cristina","francisco","javier","ángel",
+    "angel",  "miguel",  "ignacio", "alberto", "andrés", "andres",  "pablo",   "juan",   "rosa",   "paula",
+    "lucía",  "lucia",   "sofía",   "sofia",   "beatriz","jesús",   "jesus",   "ana",    "inés",   "ines"};
+
 // Words that mark a comma segment as a headline rather than a given name.
 constexpr std::array<std::string_view, 48> headline_words = {
     "ceo",       "cto",      "cfo",       "coo",        "cmo",      "cio",       "cpo",      "vp",
@@ -777,7 +786,9 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
   }
   std::size_t given_end = 1;
   const bool iberian = lang == "es" || lang == "pt";
-  if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1])) given_end = 2;
+  if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1]) &&
+      (n > 3 || contains(compound_given_second, word_key(words[1]))))
+    given_end = 2;
   std::size_t family_start = n - 1;
   for (std::size_t i = given_end; i + 1 < n; ++i)
     if (is_particle(words[i])) { family_start = i; break; }
@@ -952,8 +963,115 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
   return out;
 }
 
+namespace {
+
+// The common case of a two-field name, answered without the general parser:
+// each field is words of Latin letters (U+0000-U+024F, so already NFC) with
+// single spaces, "-", "'" and "." only right after a letter; no honorific
+// before a second given word, no credential after a second family word, and
+// no recasing to do. The parser then returns the fields as they are, so this
+// does too (tests/unit/person_name_test.cpp compares both on a corpus).
+// Nothing is returned when any of that does not hold.
+std::optional<person_name> plain_two_fields(std::string_view given, std::string_view family, std::string_view lang) {
+  if (given.size() > max_name_bytes || family.size() > max_name_bytes) return std::nullopt;
+  std::array<std::string_view, 8> words[2];
+  std::size_t count[2] = {0, 0};
+  const std::string_view fields[2] = {given, family};
+  for (int f = 0; f < 2; ++f) {
+    const std::string_view s = fields[f];
+    std::size_t word_start = 0;
+    bool after_letter = false;  // the previous code point was a letter
+    for (std::size_t i = 0; i < s.size();) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) {
+        if (nm::ascii_alpha(b)) {
+          after_letter = true;
+          ++i;
+          continue;
+        }
+        if (b == ' ') {
+          if (!after_letter && !(i > 0 && s[i - 1] == '.')) return std::nullopt;  // leading or double space
+          if (count[f] == words[f].size()) return std::nullopt;
+          words[f][count[f]++] = s.substr(word_start, i - word_start);
+          word_start = ++i;
+          after_letter = false;
+          continue;
+        }
+        // "-" and "'" between letters; "." after a letter, at the end of a word or before another letter.
+        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        if ((b == '-' || b == '\'') && after_letter && (nm::ascii_alpha(next) || (next >= 0xC3 && next <= 0xC9))) {
+          after_letter = false;
+          ++i;
+          continue;
+        }
+        if (b == '.' && after_letter) {
+          after_letter = false;
+          ++i;
+          continue;
+        }
+        return std::nullopt;
+      }
+      // U+00C0..U+027F: two bytes (checked here: the input is not validated yet).
+      if (b < 0xC3 || b > 0xC9 || i + 1 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80)
+        return std::nullopt;
+      const std::size_t j = i + 2;
+      const char32_t c = (char32_t(b & 0x1F) << 6) | char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F);
+      if (c < 0xC0 || c > 0x24F || !nm::is_letter(c)) return std::nullopt;
+      if (i == word_start || after_letter || (i > 0 && (s[i - 1] == '-' || s[i - 1] == '\''))) {
+        after_letter = true;
+        i = j;
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (!s.empty()) {
+      if (!after_letter && s.back() != '.') return std::nullopt;  // trailing space or dangling "-"
+      if (count[f] == words[f].size()) return std::nullopt;
+      words[f][count[f]++] = s.substr(word_start);
+    }
+  }
+  // Words must start with a letter (tidy_words would cut anything else).
+  for (int f = 0; f < 2; ++f)
+    for (std::size_t k = 0; k < count[f]; ++k) {
+      const auto b = static_cast<unsigned char>(words[f][k][0]);
+      if (!(nm::ascii_alpha(b) || b >= 0x80)) return std::nullopt;
+    }
+  if (count[0] > 1 && find_honorific(words[0][0])) return std::nullopt;
+  case_census census;
+  for (int f = 0; f < 2; ++f)
+    for (std::size_t k = 0; k < count[f]; ++k) census.add(words[f][k]);
+  if (count[1] > 1 && is_credential(words[1][count[1] - 1], false, census.all_caps())) return std::nullopt;
+  if (census.all_caps() || census.all_lower()) return std::nullopt;  // recasing: the parser's job
+  person_name out;
+  out.raw.reserve(given.size() + 1 + family.size());
+  out.raw.assign(given);
+  if (!given.empty() && !family.empty()) out.raw += ' ';
+  out.raw += family;
+  out.given = std::string(given);
+  out.family = std::string(family);
+  if (lang == "hu" || lang == "vi") out.order = name_order::family_first;
+  return out;
+}
+
+} // namespace
+
 result<person_name> parse_person_name(std::string_view given, std::string_view family,
                                       const name_parse_options &options) {
+  if (options.fix_case) {
+    const std::string lang = language_of(options.locale);
+    if (auto plain = plain_two_fields(given, family, lang)) return std::move(*plain);
+  }
+  return detail::names::parse_two_fields_general(given, family, options);
+}
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail::names {
+
+result<person_name> parse_two_fields_general(std::string_view given, std::string_view family,
+                                             const name_parse_options &options) {
+  using namespace ::rapport::v1;
   auto g = checked_nfc(given);
   if (!g) return g.error();
   auto f = checked_nfc(family);
@@ -994,6 +1112,11 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
   finish(out, st, parts, lang, options.fix_case, out.raw);
   return out;
 }
+
+} // namespace rapport::detail::names
+
+namespace rapport {
+inline namespace v1 {
 
 // ---- greeting and display ---------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "rapport/formality.hpp"
+#include "rapport/person_name.hpp"
 
 namespace rapport::detail::names {
 
@@ -12,6 +13,13 @@ struct prefix_info {
   grammatical_gender gender = grammatical_gender::unknown;  ///< unknown when none or conflicting
   bool academic = false;                                    ///< "Dr.", "Prof." among them
 };
+
+/**
+ * The general two-field parser, without parse_person_name's shortcut for
+ * plain names: the tests check that both agree.
+ */
+result<person_name> parse_two_fields_general(std::string_view given, std::string_view family,
+                                             const name_parse_options &options);
 
 /** Reads the known honorifics among the words of `prefix` (a vCard N prefix). Input: valid UTF-8. */
 prefix_info read_prefix(std::string_view prefix);
