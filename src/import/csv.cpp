@@ -1,7 +1,13 @@
 // CSV: an RFC 4180 tokenizer that works on chunks, and rows → contacts.
 #include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "import/formats.hpp"
 #include "rapport/text.hpp"
@@ -118,8 +124,11 @@ location where_in(std::string_view buf, std::size_t base, std::size_t record_sta
   return l;
 }
 
+// Reads one row into a contact. `Target` is the import_context itself (serial)
+// or a worker's record log (parallel), which the context replays in order.
+template <class Target>
 struct row_reader {
-  import_context &ctx;
+  Target &ctx;
   const csv_plan &plan;
 
   // Returns false when the import must stop.
@@ -218,6 +227,163 @@ struct row_reader {
 
 bool blank(const std::vector<std::string_view> &f) { return f.size() == 1 && trim(f[0]).empty(); }
 
+// ---- parallel rows ------------------------------------------------------------------
+// The calling thread splits records (the tokenizer finds where each ends, so
+// quoted newlines are honoured) and copies them into batches; workers turn a
+// batch's rows into contacts, normalized, and log what they would have told
+// the import_context; the calling thread replays the logs in input order. The
+// context therefore sees exactly the calls of a serial run: same records,
+// problems, counts, strict-mode stop and limits.
+
+struct logged_problem {
+  problem_action action;
+  errc code;
+  location where;
+  std::string field, message;
+};
+
+struct logged_record {
+  location rec;
+  std::vector<logged_problem> problems;
+  std::optional<contact> c;
+  import_normalization counts;
+};
+
+// What a worker offers row_reader in place of the import_context.
+struct record_log {
+  std::vector<logged_record> &out;
+  contact_normalizer &normalizer;
+  bool normalize;
+  bool begin_record(location where) {
+    out.emplace_back().rec = where;
+    return true;
+  }
+  bool repaired(errc code, location where, std::string field, std::string message) {
+    out.back().problems.push_back({problem_action::repaired, code, where, std::move(field), std::move(message)});
+    return true;
+  }
+  bool skipped(errc code, location where, std::string field, std::string message) {
+    out.back().problems.push_back({problem_action::skipped, code, where, std::move(field), std::move(message)});
+    return true;
+  }
+  bool deliver(contact &&c, location) {
+    auto &r = out.back();
+    if (normalize) normalizer.apply(c, r.counts);
+    r.c = std::move(c);
+    return true;
+  }
+};
+
+struct csv_batch {
+  struct row {
+    std::size_t begin, end;  // in text
+    std::size_t line, offset;  // where the record starts in the input
+  };
+  std::string text;
+  std::vector<row> rows;
+  std::vector<logged_record> out;
+  bool done = false;
+};
+
+class csv_workers {
+public:
+  csv_workers(unsigned threads, const csv_plan &plan, char delimiter, bool normalize)
+      : plan_(plan), delimiter_(delimiter), normalize_(normalize) {
+    for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+  }
+  ~csv_workers() {
+    {
+      std::lock_guard lock(m_);
+      quit_ = true;
+    }
+    work_cv_.notify_all();
+    for (auto &t : threads_) t.join();
+  }
+  csv_workers(const csv_workers &) = delete;
+  csv_workers &operator=(const csv_workers &) = delete;
+
+  void submit(std::unique_ptr<csv_batch> b) {
+    std::lock_guard lock(m_);
+    todo_.push_back(b.get());
+    in_order_.push_back(std::move(b));
+    work_cv_.notify_one();
+  }
+  std::size_t in_flight() const { return in_order_.size(); }
+  /** The oldest batch, once done (blocks); nullptr when none is left. */
+  std::unique_ptr<csv_batch> next_done() {
+    std::unique_lock lock(m_);
+    if (in_order_.empty()) return nullptr;
+    done_cv_.wait(lock, [&] { return in_order_.front()->done; });
+    auto b = std::move(in_order_.front());
+    in_order_.pop_front();
+    return b;
+  }
+
+private:
+  void work() {
+    contact_normalizer normalizer;  // each thread its own caches
+    csv_tokenizer tok(delimiter_);
+    for (;;) {
+      csv_batch *b = nullptr;
+      {
+        std::unique_lock lock(m_);
+        work_cv_.wait(lock, [&] { return quit_ || !todo_.empty(); });
+        if (quit_) return;
+        b = todo_.front();
+        todo_.pop_front();
+      }
+      record_log log{b->out, normalizer, normalize_};
+      row_reader<record_log> rows{log, plan_};
+      b->out.reserve(b->rows.size());
+      for (const auto &r : b->rows) {
+        const std::string_view text = std::string_view(b->text).substr(r.begin, r.end - r.begin);
+        std::size_t pos = 0;
+        tok.next(text, pos, true);  // a whole record: its fields as the serial run saw them
+        rows.read(tok.fields(), tok, text, r.offset, 0, r.line);
+      }
+      {
+        std::lock_guard lock(m_);
+        b->done = true;
+      }
+      done_cv_.notify_all();
+    }
+  }
+
+  const csv_plan &plan_;
+  char delimiter_;
+  bool normalize_;
+  std::mutex m_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<csv_batch *> todo_;
+  std::deque<std::unique_ptr<csv_batch>> in_order_;
+  bool quit_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Replays a worker's log into the context. False when the import must stop.
+bool replay(import_context &ctx, csv_batch &b) {
+  for (auto &r : b.out) {
+    if (!ctx.begin_record(r.rec)) return false;
+    bool skipped = false;
+    for (auto &p : r.problems) {
+      const bool go = p.action == problem_action::skipped
+                          ? ctx.skipped(p.code, p.where, std::move(p.field), std::move(p.message))
+                          : ctx.repaired(p.code, p.where, std::move(p.field), std::move(p.message));
+      if (!go) return false;
+      skipped = skipped || p.action == problem_action::skipped;
+    }
+    if (skipped || !r.c) continue;
+    if (!ctx.deliver_normalized(std::move(*r.c), r.counts, r.rec)) return false;
+  }
+  return true;
+}
+
+unsigned thread_count(unsigned asked) {
+  if (asked != 0) return asked;
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : std::min(n, 8u);
+}
+
 } // namespace
 
 void run_csv_import(import_context &ctx, const csv_source &source, char delimiter, const header_finder &find_header,
@@ -245,12 +411,35 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
     ctx.fatal(errc::invalid_utf8, {1, 1, 0}, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and import again");
     return;
   }
+  // Rows go to worker threads in batches once the header is known (threads > 1).
+  const unsigned threads = thread_count(ctx.options().threads);
+  std::optional<csv_workers> workers;
+  std::unique_ptr<csv_batch> batch;
+  constexpr std::size_t batch_rows = 1024;
+  bool stop = false;
+  // Replays finished batches until at most `keep` are in flight. False when the import must stop.
+  auto drain = [&](std::size_t keep) {
+    if (!workers) return true;
+    while (!stop && workers->in_flight() > keep) {
+      auto done = workers->next_done();
+      if (!replay(ctx, *done)) stop = true;
+    }
+    return !stop;
+  };
+  auto submit = [&] {
+    if (batch && !batch->rows.empty()) workers->submit(std::move(batch));
+    batch.reset();
+    return drain(std::size_t(4) * threads);
+  };
+  // Everything read so far reaches the context before the main loop reports anything itself.
+  auto flush = [&] { return !workers || (submit() && drain(0)); };
   for (;;) {
     std::string_view buf = data();
     const std::size_t record_start = pos;
     const auto st = tok.next(buf, pos, eof());
     if (st == csv_tokenizer::status::need_more) {
       if (buf.size() - record_start > max_line) {
+        if (!flush()) return;
         ctx.fatal(errc::limit_exceeded, {line, 1, base() + record_start},
                   "a record longer than limits.max_line_bytes (" + std::to_string(max_line) +
                       " bytes) starts here; an unterminated quote?");
@@ -259,6 +448,7 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
       reader->refill(record_start);
       pos = 0;
       if (reader->failed()) {
+        if (!flush()) return;
         ctx.fatal(errc::io_error, {line, 1, base()}, "reading the file failed");
         return;
       }
@@ -271,11 +461,12 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
         ctx.fatal(errc::parse_error, l, "a quoted field opened here never closes, before any header row");
         return;
       }
-      if (ctx.begin_record({line, 1, base() + record_start}))
+      if (flush() && ctx.begin_record({line, 1, base() + record_start}))
         ctx.skipped(errc::parse_error, l, {}, "a quoted field opened here never closes (truncated file?); the rest of the file is this row");
       return;
     }
     if (pos - record_start > max_line) {
+      if (!flush()) return;
       ctx.fatal(errc::limit_exceeded, {line, 1, base() + record_start},
                 "record longer than limits.max_line_bytes (" + std::to_string(max_line) + " bytes)");
       return;
@@ -298,9 +489,23 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
       }
       continue;
     }
-    row_reader rows{ctx, plan};
+    if (threads > 1) {
+      if (!workers) workers.emplace(threads, plan, delimiter, ctx.options().normalize);
+      if (!batch) {
+        batch = std::make_unique<csv_batch>();
+        batch->rows.reserve(batch_rows);
+        batch->text.reserve(batch_rows * 128);
+      }
+      const std::size_t at = batch->text.size();
+      batch->text.append(buf.substr(record_start, pos - record_start));
+      batch->rows.push_back({at, batch->text.size(), record_line, base() + record_start});
+      if (batch->rows.size() == batch_rows && !submit()) return;
+      continue;
+    }
+    row_reader<import_context> rows{ctx, plan};
     if (!rows.read(fields, tok, buf, base(), record_start, record_line)) return;
   }
+  if (!flush()) return;
   if (!have_header) ctx.fatal(errc::parse_error, {line, 0, base() + pos}, std::string("no header row found; is this a ") + format_name + " file?");
 }
 

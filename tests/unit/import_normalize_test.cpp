@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "names/person_name_detail.hpp"
@@ -242,4 +243,103 @@ TEST_CASE("names - the plain-name shortcut gives what the general parser gives")
         CHECK(fast->academic_title == slow->academic_title);
         CHECK(fast->recased == slow->recased);
       }
+}
+
+namespace {
+
+// A CSV with every kind of row: quoted newlines and commas, "" escapes, bad
+// dates, bad UTF-8, rows without a name, extra and missing fields, CRLF and LF.
+std::string mixed_csv(std::size_t rows) {
+  std::string out = "Notes:\r\n\"Some\nlines\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+  for (std::size_t i = 0; i < rows; ++i) {
+    const std::string n = std::to_string(i);
+    switch (i % 9) {
+    case 0: out += "Anna,Schmidt,https://www.linkedin.com/in/a" + n + ",,Siemens AG,CTO,07 Feb 2023\r\n"; break;
+    case 1: out += "\"Zoë 🌻\",\"Müller\n(she/her)\",https://linkedin.com/in/z" + n + ",,\"Acme, Inc.\",\"Head, \"\"Sales\"\"\",9-Sep-22\n"; break;
+    case 2: out += "JAN,KOWALSKI,,jan" + n + "@example.com,Biedronka,,sometime\r\n"; break;
+    case 3: out += ",,,,,,\r\n"; break;  // nothing identifies it: skipped
+    case 4: out += "Bad\xff" "Byte,X,https://www.linkedin.com/in/b" + n + ",,,,\r\n"; break;
+    case 5: out += "Eve,Adams,https://example.com/eve" + n + ",,Bosch,Analyst,2023-02-07,extra\r\n"; break;
+    case 6: out += "Li,Wei,https://www.linkedin.com/in/l" + n + "\r\n"; break;  // missing fields
+    case 7: out += "\r\n"; break;  // blank
+    default: out += "Dr. Jürgen,\"Weiß, MBA\",https://www.linkedin.com/in/j" + n + ",,Robert Bosch GmbH,CTO,\"1/8/18, 6:14 PM\"\r\n";
+    }
+  }
+  return out;
+}
+
+struct run {
+  bool ok;
+  std::string error, records;
+  std::vector<std::string> problems;
+  std::size_t imported, skipped, repaired, not_kept, cleaned, recased, companies;
+};
+
+run import_with(const std::string &text, import_options o) {
+  auto r = import_linkedin_csv(text, o);
+  if (!r) return {false, r.error().message, {}, {}, 0, 0, 0, 0, 0, 0, 0};
+  auto json = export_json(*r);
+  std::string records = json ? *json : json.error().message;
+  for (const auto &c : r->contacts)
+    for (const auto &org : c.organizations) records += "\n" + org.display + "|" + org.key;
+  const auto &rep = r->report;
+  return {true, {}, records, messages(rep), rep.imported, rep.skipped, rep.repaired, rep.problems_not_kept,
+          rep.normalization.names_cleaned, rep.normalization.names_recased,
+          rep.normalization.companies_without_legal_form};
+}
+
+} // namespace
+
+TEST_CASE("import - CSV rows read by several threads give what one thread gives, problems and limits included") {
+  const std::string text = mixed_csv(5000);
+  struct variant { const char *what; import_mode mode; std::size_t max_problems, max_records; bool normalize; };
+  const std::vector<variant> table = {
+      {"lenient", import_mode::lenient, 10'000, 10'000'000, true},
+      {"as written", import_mode::lenient, 10'000, 10'000'000, false},
+      {"strict stops at the first problem", import_mode::strict, 10'000, 10'000'000, true},
+      {"few problems kept", import_mode::lenient, 7, 10'000'000, true},
+      {"record limit in the middle", import_mode::lenient, 10'000, 3000, true},
+  };
+  for (const auto &v : table) {
+    INFO(v.what);
+    import_options o = named("mixed.csv", v.mode);
+    o.limits.max_problems = v.max_problems;
+    o.limits.max_records = v.max_records;
+    o.normalize = v.normalize;
+    const run serial = import_with(text, o);
+    for (unsigned threads : {2u, 3u, 0u}) {
+      INFO(threads << " threads");
+      o.threads = threads;
+      const run parallel = import_with(text, o);
+      CHECK(parallel.ok == serial.ok);
+      CHECK(parallel.error == serial.error);
+      CHECK(parallel.records == serial.records);
+      CHECK(parallel.problems == serial.problems);
+      CHECK(std::tie(parallel.imported, parallel.skipped, parallel.repaired, parallel.not_kept, parallel.cleaned,
+                     parallel.recased, parallel.companies) ==
+            std::tie(serial.imported, serial.skipped, serial.repaired, serial.not_kept, serial.cleaned, serial.recased,
+                     serial.companies));
+    }
+  }
+  // The fixtures too, from files (streamed in chunks) and into a builder.
+  for (const char *file : {"linkedin_current.csv", "linkedin_old.csv", "linkedin_excel.csv", "normalize_linkedin.csv"}) {
+    INFO(file);
+    import_options o;
+    auto one = import_linkedin_csv_file(fixtures + file, o);
+    o.threads = 2;
+    auto two = import_linkedin_csv_file(fixtures + file, o);
+    REQUIRE(one);
+    REQUIRE(two);
+    CHECK(export_json(*one).value() == export_json(*two).value());
+    CHECK(messages(one->report) == messages(two->report));
+    directory_builder b1, b2;
+    o.threads = 1;
+    auto r1 = import_into(b1, import_format::linkedin_csv, fixtures + file, o);
+    o.threads = 2;
+    auto r2 = import_into(b2, import_format::linkedin_csv, fixtures + file, o);
+    REQUIRE(r1);
+    REQUIRE(r2);
+    CHECK(messages(*r1) == messages(*r2));
+    CHECK(b1.contact_count() == b2.contact_count());
+  }
 }
