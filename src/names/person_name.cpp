@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "names/name_case.hpp"
@@ -807,13 +808,34 @@ struct nfc_text {
   std::string_view view;
 };
 
+// True when valid UTF-8 `text` is NFC for certain without asking ICU: every
+// code point is below U+0300 (no combining marks, nothing that composes), in
+// U+1F000..U+1FFFF (emoji, flags: no canonical decompositions) or ZWJ / VS16.
+bool surely_nfc(std::string_view text) noexcept {
+  const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) { ++i; continue; }
+    if (b < 0xCC) { i += 2; continue; }  // U+0080..U+02FF
+    if (b == 0xF0 && i + 1 < n && p[i + 1] == 0x9F) { i += 4; continue; }  // U+1F000..U+1FFFF
+    if (i + 2 < n && ((b == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x8D) ||   // U+200D
+                      (b == 0xEF && p[i + 1] == 0xB8 && p[i + 2] == 0x8F))) {  // U+FE0F
+      i += 3;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 result<nfc_text> checked_nfc(std::string_view text) {
   if (text.size() > max_name_bytes)
     return make_error(errc::limit_exceeded, "name longer than " + std::to_string(max_name_bytes) + " bytes");
   error err;
   if (!detail::check_utf8(text, err)) return err;
   nfc_text out;
-  if (detail::is_ascii(text)) {
+  if (surely_nfc(text)) {
     out.view = text;
     return out;
   }
@@ -965,6 +987,54 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
 
 namespace {
 
+// One field of a two-field name, cleaned: its words, and the pronouns,
+// credentials and (given field only) nickname moved out of it.
+struct cleaned_field {
+  std::vector<std::string> words, pronouns, suffix_words;
+  std::string preferred;
+};
+
+result<cleaned_field> clean_field(std::string_view raw, bool is_given) {
+  auto nfc = checked_nfc(raw);
+  if (!nfc) return nfc.error();
+  parse_state st;
+  scanned sc = scan(view_of(*nfc));
+  for (auto &seg : sc.segments) { take_pronoun_words(seg, st); tidy_words(seg); }
+  for (std::size_t k = 1; k < sc.segments.size(); ++k) {
+    const auto &seg = sc.segments[k];
+    if (!seg.empty() &&
+        std::all_of(seg.begin(), seg.end(), [](const std::string &w) { return is_credential(w, true, false); }))
+      st.suffix_words.insert(st.suffix_words.end(), seg.begin(), seg.end());
+  }
+  // A nickname in the family field ("Smith (Kate)") is not taken; pronouns and credentials are.
+  classify_groups(sc, st, 0, is_given);
+  cleaned_field out;
+  out.words = std::move(sc.segments[0]);
+  out.pronouns = std::move(st.pronouns);
+  out.suffix_words = std::move(st.suffix_words);
+  out.preferred = std::move(st.preferred);
+  return out;
+}
+
+// Given names recur a lot in an address book ("Anna", "Zoë 🌻"), family names
+// often: each thread keeps the fields it cleaned last (a bounded cache; the
+// result depends only on the text and on which field it is).
+result<cleaned_field> cleaned_field_of(std::string_view raw, bool is_given) {
+  constexpr std::size_t max_cached = 4096;
+  constexpr std::size_t max_key = 64;
+  thread_local std::unordered_map<std::string, cleaned_field> cache[2];
+  if (raw.size() > max_key) return clean_field(raw, is_given);
+  auto &c = cache[is_given ? 1 : 0];
+  thread_local std::string key;
+  key.assign(raw);
+  if (auto it = c.find(key); it != c.end()) return it->second;
+  auto r = clean_field(raw, is_given);
+  if (!r) return r;
+  if (c.size() >= max_cached) c.clear();
+  c.emplace(key, *r);
+  return r;
+}
+
 // The common case of a two-field name, answered without the general parser:
 // each field is words of Latin letters (U+0000-U+024F, so already NFC) with
 // single spaces, "-", "'" and "." only right after a letter; no honorific
@@ -1072,32 +1142,21 @@ namespace rapport::detail::names {
 result<person_name> parse_two_fields_general(std::string_view given, std::string_view family,
                                              const name_parse_options &options) {
   using namespace ::rapport::v1;
-  auto g = checked_nfc(given);
-  if (!g) return g.error();
-  auto f = checked_nfc(family);
-  if (!f) return f.error();
   const std::string lang = language_of(options.locale);
   person_name out;
+  parse_state st;
+  std::vector<std::string> gw, fw;
+  for (const bool is_given : {true, false}) {
+    auto c = cleaned_field_of(is_given ? given : family, is_given);
+    if (!c) return c.error();
+    (is_given ? gw : fw) = std::move(c->words);
+    st.pronouns.insert(st.pronouns.end(), c->pronouns.begin(), c->pronouns.end());
+    st.suffix_words.insert(st.suffix_words.end(), c->suffix_words.begin(), c->suffix_words.end());
+    if (is_given) st.preferred = std::move(c->preferred);
+  }
   out.raw = std::string(given);
   if (!given.empty() && !family.empty()) out.raw += ' ';
   out.raw += family;
-  parse_state st;
-
-  auto clean = [&](std::string_view text, bool is_given) {
-    scanned sc = scan(text);
-    for (auto &seg : sc.segments) { take_pronoun_words(seg, st); tidy_words(seg); }
-    for (std::size_t k = 1; k < sc.segments.size(); ++k) {
-      const auto &seg = sc.segments[k];
-      if (!seg.empty() &&
-          std::all_of(seg.begin(), seg.end(), [](const std::string &w) { return is_credential(w, true, false); }))
-        st.suffix_words.insert(st.suffix_words.end(), seg.begin(), seg.end());
-    }
-    // A nickname in the family field ("Smith (Kate)") is not taken; pronouns and credentials are.
-    classify_groups(sc, st, 0, is_given);
-    return std::move(sc.segments[0]);
-  };
-  std::vector<std::string> gw = clean(view_of(*g), true);
-  std::vector<std::string> fw = clean(view_of(*f), false);
   take_honorifics(gw, st);
   case_census census;
   for (const auto &w : gw) census.add(w);
