@@ -78,6 +78,21 @@ void contact_normalizer::normalize_name(contact &c, import_normalization &counts
   }
   // Parts as typed (LinkedIn's First/Last Name, vCard N): each cleaned; N's own
   // middle, prefix and suffix kept, with what the parser moved out added.
+  if (n.middle.empty() && n.prefix.empty() && n.suffix.empty() && names::is_plain_two_field_name(n.given, n.family)) {
+    // Most names: what the merge below would give, without building it.
+    if (n.raw.empty()) {
+      n.raw = n.given;
+      if (!n.given.empty() && !n.family.empty()) n.raw += ' ';
+      n.raw += n.family;
+    }
+    const auto lang = hint.substr(0, hint.find_first_of("-_.@"));
+    n.order = lang.size() == 2 && ((lang[0] | 0x20) == 'h' && (lang[1] | 0x20) == 'u') ? name_order::family_first
+              : lang.size() == 2 && ((lang[0] | 0x20) == 'v' && (lang[1] | 0x20) == 'i') ? name_order::family_first
+                                                                                       : name_order::given_first;
+    n.academic_title = false;
+    n.recased = false;
+    return;
+  }
   auto p = parse_person_name(n.given, n.family, {.locale = hint});
   if (!p) {
     ++counts.names_unparsed;

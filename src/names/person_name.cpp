@@ -1042,8 +1042,8 @@ result<cleaned_field> cleaned_field_of(std::string_view raw, bool is_given) {
 // no recasing to do. The parser then returns the fields as they are, so this
 // does too (tests/unit/person_name_test.cpp compares both on a corpus).
 // Nothing is returned when any of that does not hold.
-std::optional<person_name> plain_two_fields(std::string_view given, std::string_view family, std::string_view lang) {
-  if (given.size() > max_name_bytes || family.size() > max_name_bytes) return std::nullopt;
+bool plain_two_fields(std::string_view given, std::string_view family) {
+  if (given.size() > max_name_bytes || family.size() > max_name_bytes) return false;
   std::array<std::string_view, 8> words[2];
   std::size_t count[2] = {0, 0};
   const std::string_view fields[2] = {given, family};
@@ -1060,8 +1060,8 @@ std::optional<person_name> plain_two_fields(std::string_view given, std::string_
           continue;
         }
         if (b == ' ') {
-          if (!after_letter && !(i > 0 && s[i - 1] == '.')) return std::nullopt;  // leading or double space
-          if (count[f] == words[f].size()) return std::nullopt;
+          if (!after_letter && !(i > 0 && s[i - 1] == '.')) return false;  // leading or double space
+          if (count[f] == words[f].size()) return false;
           words[f][count[f]++] = s.substr(word_start, i - word_start);
           word_start = ++i;
           after_letter = false;
@@ -1079,24 +1079,24 @@ std::optional<person_name> plain_two_fields(std::string_view given, std::string_
           ++i;
           continue;
         }
-        return std::nullopt;
+        return false;
       }
       // U+00C0..U+027F: two bytes (checked here: the input is not validated yet).
       if (b < 0xC3 || b > 0xC9 || i + 1 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80)
-        return std::nullopt;
+        return false;
       const std::size_t j = i + 2;
       const char32_t c = (char32_t(b & 0x1F) << 6) | char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F);
-      if (c < 0xC0 || c > 0x24F || !nm::is_letter(c)) return std::nullopt;
+      if (c < 0xC0 || c > 0x24F || !nm::is_letter(c)) return false;
       if (i == word_start || after_letter || (i > 0 && (s[i - 1] == '-' || s[i - 1] == '\''))) {
         after_letter = true;
         i = j;
         continue;
       }
-      return std::nullopt;
+      return false;
     }
     if (!s.empty()) {
-      if (!after_letter && s.back() != '.') return std::nullopt;  // trailing space or dangling "-"
-      if (count[f] == words[f].size()) return std::nullopt;
+      if (!after_letter && s.back() != '.') return false;  // trailing space or dangling "-"
+      if (count[f] == words[f].size()) return false;
       words[f][count[f]++] = s.substr(word_start);
     }
   }
@@ -1104,32 +1104,31 @@ std::optional<person_name> plain_two_fields(std::string_view given, std::string_
   for (int f = 0; f < 2; ++f)
     for (std::size_t k = 0; k < count[f]; ++k) {
       const auto b = static_cast<unsigned char>(words[f][k][0]);
-      if (!(nm::ascii_alpha(b) || b >= 0x80)) return std::nullopt;
+      if (!(nm::ascii_alpha(b) || b >= 0x80)) return false;
     }
-  if (count[0] > 1 && find_honorific(words[0][0])) return std::nullopt;
+  if (count[0] > 1 && find_honorific(words[0][0])) return false;
   case_census census;
   for (int f = 0; f < 2; ++f)
     for (std::size_t k = 0; k < count[f]; ++k) census.add(words[f][k]);
-  if (count[1] > 1 && is_credential(words[1][count[1] - 1], false, census.all_caps())) return std::nullopt;
-  if (census.all_caps() || census.all_lower()) return std::nullopt;  // recasing: the parser's job
-  person_name out;
-  out.raw.reserve(given.size() + 1 + family.size());
-  out.raw.assign(given);
-  if (!given.empty() && !family.empty()) out.raw += ' ';
-  out.raw += family;
-  out.given = std::string(given);
-  out.family = std::string(family);
-  if (lang == "hu" || lang == "vi") out.order = name_order::family_first;
-  return out;
+  if (count[1] > 1 && is_credential(words[1][count[1] - 1], false, census.all_caps())) return false;
+  return !census.all_caps() && !census.all_lower();  // recasing is the parser's job
 }
 
 } // namespace
 
 result<person_name> parse_person_name(std::string_view given, std::string_view family,
                                       const name_parse_options &options) {
-  if (options.fix_case) {
+  if (options.fix_case && plain_two_fields(given, family)) {
+    person_name out;
+    out.raw.reserve(given.size() + 1 + family.size());
+    out.raw.assign(given);
+    if (!given.empty() && !family.empty()) out.raw += ' ';
+    out.raw += family;
+    out.given = std::string(given);
+    out.family = std::string(family);
     const std::string lang = language_of(options.locale);
-    if (auto plain = plain_two_fields(given, family, lang)) return std::move(*plain);
+    if (lang == "hu" || lang == "vi") out.order = name_order::family_first;
+    return out;
   }
   return detail::names::parse_two_fields_general(given, family, options);
 }
@@ -1138,6 +1137,10 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
 } // namespace rapport
 
 namespace rapport::detail::names {
+
+bool is_plain_two_field_name(std::string_view given, std::string_view family) {
+  return ::rapport::v1::plain_two_fields(given, family);
+}
 
 result<person_name> parse_two_fields_general(std::string_view given, std::string_view family,
                                              const name_parse_options &options) {

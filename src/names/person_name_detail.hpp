@@ -21,6 +21,14 @@ struct prefix_info {
 result<person_name> parse_two_fields_general(std::string_view given, std::string_view family,
                                              const name_parse_options &options);
 
+/**
+ * True when parse_person_name(given, family) with fix_case returns the two
+ * fields unchanged (plain Latin words, nothing to move out, nothing to recase):
+ * given and family as they are, raw = "given family", order family-first only
+ * for a "hu" or "vi" locale, everything else empty or default.
+ */
+bool is_plain_two_field_name(std::string_view given, std::string_view family);
+
 /** Reads the known honorifics among the words of `prefix` (a vCard N prefix). Input: valid UTF-8. */
 prefix_info read_prefix(std::string_view prefix);
 
