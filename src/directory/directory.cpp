@@ -547,12 +547,34 @@ result<directory> directory_builder::build() {
   auto &d = *data;
   {
     // Contacts move once, straight into id order.
+    // Ids often share a long prefix ("linkedin:"), so each is sorted by the 8
+    // bytes after the prefix all share first, and compared whole only on a tie.
     auto &store = impl_->contacts;
-    std::vector<std::pair<std::string_view, std::uint32_t>> order(store.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {store[i].id, i};
-    std::sort(order.begin(), order.end());
+    std::size_t common = store.size() == 0 ? 0 : store[0].id.size();
+    for (std::size_t i = 1; i < store.size() && common > 0; ++i) {
+      const std::string &a = store[0].id, &b = store[i].id;
+      std::size_t k = 0;
+      while (k < common && k < b.size() && a[k] == b[k]) ++k;
+      common = k;
+    }
+    struct entry {
+      std::uint64_t key;  // the 8 bytes after the common prefix, big-endian, 0-padded
+      std::uint32_t index;
+    };
+    std::vector<entry> order(store.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      const std::string &id = store[i].id;
+      std::uint64_t key = 0;
+      for (std::size_t k = 0; k < 8; ++k)
+        key = (key << 8) | (common + k < id.size() ? static_cast<unsigned char>(id[common + k]) : 0u);
+      order[i] = {key, i};
+    }
+    std::sort(order.begin(), order.end(), [&](const entry &a, const entry &b) {
+      if (a.key != b.key) return a.key < b.key;
+      return std::string_view(store[a.index].id).substr(common) < std::string_view(store[b.index].id).substr(common);
+    });
     d.contacts.reserve(order.size());
-    for (const auto &o : order) d.contacts.push_back(std::move(store[o.second]));
+    for (const auto &o : order) d.contacts.push_back(std::move(store[o.index]));
   }
   d.events = std::move(impl_->events);
   d.challenges = std::move(impl_->challenges);
@@ -597,6 +619,7 @@ result<directory> directory_builder::build() {
     };
     auto intern = [&](const std::string &text) { return intern_as(text, false); };
     auto intern_key = [&](const std::string &key) {
+      if (auto it = d.keys.find(key); it != d.keys.end()) return it->second;
       return d.keys.emplace(key, static_cast<detail::key_id>(d.keys.size())).first->second;
     };
 
