@@ -463,6 +463,25 @@ result<void> check_id(const char *kind, const std::string &id, const std::unorde
 
 } // namespace
 
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+result<void> builder_access::add_checked_contact(directory_builder &b, contact &&c) {
+  auto &impl = *b.impl_;
+  const std::uint32_t tag = ::rapport::v1::id_index::tag_of(c.id);
+  if (auto r = ::rapport::v1::check_id("contact", c.id, impl.contact_ids.contains(c.id, tag, impl.contacts)); !r) return r;
+  impl.contact_ids.insert(tag, impl.contacts.size());
+  impl.contacts.push_back(std::move(c));
+  return {};
+}
+
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+
 result<void> directory_builder::add_contact(contact c) {
   const std::uint32_t tag = id_index::tag_of(c.id);
   if (auto r = check_id("contact", c.id, impl_->contact_ids.contains(c.id, tag, impl_->contacts)); !r) return r;

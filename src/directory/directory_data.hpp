@@ -113,6 +113,16 @@ struct directory_data {
 
 struct prepared_sender_data;
 
+/** What the importers use of a directory_builder beyond its public interface. */
+struct builder_access {
+  /**
+   * add_contact for a contact whose every field the caller has checked to be
+   * UTF-8 (the CSV importer checks each field of a row): the id is still
+   * checked for being present and unique.
+   */
+  static result<void> add_checked_contact(directory_builder &b, contact &&c);
+};
+
 struct directory_access {
   static const directory_data &data(const directory &d) { return *d.data_; }
   static const prepared_sender_data &data(const prepared_sender &s) { return *s.data_; }

@@ -355,6 +355,7 @@ private:
         b = todo_.front();
         todo_.pop_front();
       }
+      b->out.clear();  // a recycled batch: its old records are destroyed here, not on the reading thread
       record_log log{b->out, normalizer, normalize_};
       row_reader<record_log> rows{log, plan_};
       b->out.reserve(b->rows.size());
@@ -411,6 +412,7 @@ unsigned thread_count(unsigned asked) {
 
 void run_csv_import(import_context &ctx, const csv_source &source, char delimiter, const header_finder &find_header,
                     const char *format_name) {
+  ctx.set_fields_checked(true);  // row_reader checks every field of a row before using it
   csv_tokenizer tok(delimiter);
   csv_plan plan;
   bool have_header = false;
@@ -441,11 +443,14 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
   constexpr std::size_t batch_rows = 1024;
   bool stop = false;
   // Replays finished batches until at most `keep` are in flight. False when the import must stop.
+  std::vector<std::unique_ptr<csv_batch>> spare;  // replayed batches, reused with their capacity
   auto drain = [&](std::size_t keep) {
     if (!workers) return true;
     while (!stop && workers->in_flight() > keep) {
       auto done = workers->next_done();
       if (!replay(ctx, *done)) stop = true;
+      done->done = false;
+      spare.push_back(std::move(done));
     }
     return !stop;
   };
@@ -514,6 +519,12 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
     }
     if (threads > 1) {
       if (!workers) workers.emplace(threads, plan, delimiter, ctx.options().normalize);
+      if (!batch && !spare.empty()) {
+        batch = std::move(spare.back());
+        spare.pop_back();
+        batch->text.clear();
+        batch->rows.clear();
+      }
       if (!batch) {
         batch = std::make_unique<csv_batch>();
         batch->rows.reserve(batch_rows);

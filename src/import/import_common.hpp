@@ -20,6 +20,8 @@ namespace rapport::detail {
 struct record_sink {
   virtual ~record_sink() = default;
   virtual result<void> add(contact &&c) = 0;
+  /** A contact whose every field the importer has checked to be UTF-8. */
+  virtual result<void> add_checked(contact &&c) { return add(std::move(c)); }
   virtual result<void> add(event &&e) = 0;
   virtual result<void> add(challenge &&c) = 0;
   virtual result<void> add_sender(contact &&c) = 0;
@@ -93,7 +95,7 @@ public:
   }
   /** A contact normalized elsewhere (a CSV worker thread), with what its normalization counted. */
   bool deliver_normalized(contact &&c, const import_normalization &counts, location where) {
-    auto added = sink_.add(std::move(c));
+    auto added = fields_checked_ ? sink_.add_checked(std::move(c)) : sink_.add(std::move(c));
     if (added) add_counts(report_.normalization, counts);
     return finish_record(added, where);
   }
@@ -104,6 +106,8 @@ public:
     if (added) add_counts(report_.normalization, counts);
     return finish_record(added, where);
   }
+  /** The importer checks every field of a contact for UTF-8 (CSV): the sink need not again. */
+  void set_fields_checked(bool checked) noexcept { fields_checked_ = checked; }
   /** How the importer fills name parts (the JSON importer's are already structured). */
   void set_name_parts(name_parts_are parts) noexcept { normalizer_.set_name_parts(parts); }
 
@@ -127,6 +131,7 @@ private:
   std::size_t record_ = import_problem::npos;
   std::size_t records_seen_ = 0;
   bool record_repaired_ = false;
+  bool fields_checked_ = false;
   bool stopped_ = false;
   error error_;
 };
