@@ -468,9 +468,15 @@ result<void> check_id(const char *kind, const std::string &id, const std::unorde
 
 namespace rapport::detail {
 
+std::uint32_t builder_access::id_tag(std::string_view id) noexcept { return ::rapport::v1::id_index::tag_of(id); }
+
 result<void> builder_access::add_checked_contact(directory_builder &b, contact &&c) {
+  const std::uint32_t tag = id_tag(c.id);
+  return add_checked_contact(b, std::move(c), tag);
+}
+
+result<void> builder_access::add_checked_contact(directory_builder &b, contact &&c, std::uint32_t tag) {
   auto &impl = *b.impl_;
-  const std::uint32_t tag = ::rapport::v1::id_index::tag_of(c.id);
   if (auto r = ::rapport::v1::check_id("contact", c.id, impl.contact_ids.contains(c.id, tag, impl.contacts)); !r) return r;
   impl.contact_ids.insert(tag, impl.contacts.size());
   impl.contacts.push_back(std::move(c));

@@ -121,6 +121,10 @@ struct builder_access {
    * checked for being present and unique.
    */
   static result<void> add_checked_contact(directory_builder &b, contact &&c);
+  /** The same with `tag` = id_tag(c.id), computed where the id was made (a worker thread). */
+  static result<void> add_checked_contact(directory_builder &b, contact &&c, std::uint32_t tag);
+  /** The hash the builder files a contact id under. */
+  static std::uint32_t id_tag(std::string_view id) noexcept;
 };
 
 struct directory_access {

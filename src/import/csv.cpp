@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "directory/directory_data.hpp"
 #include "import/formats.hpp"
 #include "rapport/text.hpp"
 
@@ -38,7 +39,8 @@ std::size_t field_end(const char *p, std::size_t from, std::size_t n, char delim
 
 } // namespace
 
-csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos, bool eof) {
+template <bool Store>
+csv_tokenizer::status csv_tokenizer::scan(std::string_view buf, std::size_t &pos, bool eof) {
   const std::size_t n = buf.size();
   const char *p = buf.data();
   raw_.clear();
@@ -63,7 +65,8 @@ csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos
         newlines_ += static_cast<std::size_t>(std::count(p + i, p + qi, '\n'));
         if (qi + 1 >= n && !eof) return status::need_more;
         if (qi + 1 < n && p[qi + 1] == '"') {  // "" is one quote
-          if (!in_scratch) {
+          if constexpr (!Store) {
+          } else if (!in_scratch) {
             in_scratch = true;
             seg = scratch_.size();
             scratch_.append(p + field_start + 1, qi + 1 - (field_start + 1));
@@ -75,7 +78,8 @@ csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos
         }
         // The closing quote. Text between it and the delimiter is kept as written.
         const std::size_t j = field_end(p, qi + 1, n, delim_);
-        if (in_scratch) {
+        if constexpr (!Store) {
+        } else if (in_scratch) {
           scratch_.append(p + i, qi - i);
           scratch_.append(p + qi + 1, j - qi - 1);
           raw_.push_back({seg, scratch_.size() - seg, field_start, true});
@@ -92,7 +96,7 @@ csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos
       }
     } else {
       i = field_end(p, i, n, delim_);
-      raw_.push_back({field_start, i - field_start, field_start, false});
+      if constexpr (Store) raw_.push_back({field_start, i - field_start, field_start, false});
     }
     if (i >= n) {
       if (!eof) return status::need_more;
@@ -112,11 +116,20 @@ csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos
     break;
   }
   pos = i;
+  if constexpr (!Store) return status::record;
   views_.resize(raw_.size());
   for (std::size_t k = 0; k < raw_.size(); ++k)
     views_[k] = raw_[k].in_scratch ? std::string_view(scratch_).substr(raw_[k].begin, raw_[k].size)
                                    : buf.substr(raw_[k].begin, raw_[k].size);
   return status::record;
+}
+
+csv_tokenizer::status csv_tokenizer::next(std::string_view buf, std::size_t &pos, bool eof) {
+  return scan<true>(buf, pos, eof);
+}
+
+csv_tokenizer::status csv_tokenizer::skip(std::string_view buf, std::size_t &pos, bool eof) {
+  return scan<false>(buf, pos, eof);
 }
 
 namespace {
@@ -270,6 +283,7 @@ struct logged_record {
   std::vector<logged_problem> problems;
   std::optional<contact> c;
   import_normalization counts;
+  std::uint32_t id_tag = 0;  // the builder's hash of c->id, made here while the id is in this core's cache
 };
 
 // What a worker offers row_reader in place of the import_context.
@@ -292,6 +306,7 @@ struct record_log {
   bool deliver(contact &&c, location) {
     auto &r = out.back();
     if (normalize) normalizer.apply(c, r.counts);
+    r.id_tag = builder_access::id_tag(c.id);
     r.c = std::move(c);
     return true;
   }
@@ -363,6 +378,7 @@ private:
         const std::string_view text = std::string_view(b->text).substr(r.begin, r.end - r.begin);
         std::size_t pos = 0;
         tok.next(text, pos, true);  // a whole record: its fields as the serial run saw them
+        if (blank(tok.fields())) continue;  // the serial run ignores it without a word
         rows.read(tok.fields(), tok, text, r.offset, 0, r.line);
       }
       {
@@ -397,7 +413,7 @@ bool replay(import_context &ctx, csv_batch &b) {
       skipped = skipped || p.action == problem_action::skipped;
     }
     if (skipped || !r.c) continue;
-    if (!ctx.deliver_normalized(std::move(*r.c), r.counts, r.rec)) return false;
+    if (!ctx.deliver_normalized(std::move(*r.c), r.counts, r.rec, r.id_tag, true)) return false;
   }
   return true;
 }
@@ -442,6 +458,7 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
   std::unique_ptr<csv_batch> batch;
   constexpr std::size_t batch_rows = 1024;
   bool stop = false;
+  bool parallel = false;  // the header is known and workers read the rows
   // Replays finished batches until at most `keep` are in flight. False when the import must stop.
   std::vector<std::unique_ptr<csv_batch>> spare;  // replayed batches, reused with their capacity
   auto drain = [&](std::size_t keep) {
@@ -464,7 +481,8 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
   for (;;) {
     std::string_view buf = data();
     const std::size_t record_start = pos;
-    const auto st = tok.next(buf, pos, eof());
+    // Once rows go to workers, this thread only needs where each record ends.
+    const auto st = parallel ? tok.skip(buf, pos, eof()) : tok.next(buf, pos, eof());
     if (st == csv_tokenizer::status::need_more) {
       if (buf.size() - record_start > max_line) {
         if (!flush()) return;
@@ -501,24 +519,7 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
     }
     const std::size_t record_line = line;
     line += tok.newlines();
-    const auto &fields = tok.fields();
-    if (blank(fields)) continue;
-    if (!have_header) {
-      auto found = find_header(fields, plan);
-      if (!found) {
-        ctx.fatal(found.error().code, {record_line, 1, base() + record_start}, found.error().message);
-        return;
-      }
-      have_header = *found;
-      if (!have_header && ++records_before_header > 50) {
-        ctx.fatal(errc::parse_error, {record_line, 1, base() + record_start},
-                  std::string("no header row found in the first 50 records; is this a ") + format_name + " file?");
-        return;
-      }
-      continue;
-    }
-    if (threads > 1) {
-      if (!workers) workers.emplace(threads, plan, delimiter, ctx.options().normalize);
+    if (parallel) {  // blank records too: the worker sees that they are blank
       if (!batch && !spare.empty()) {
         batch = std::move(spare.back());
         spare.pop_back();
@@ -534,6 +535,26 @@ void run_csv_import(import_context &ctx, const csv_source &source, char delimite
       batch->text.append(buf.substr(record_start, pos - record_start));
       batch->rows.push_back({at, batch->text.size(), record_line, base() + record_start});
       if (batch->rows.size() == batch_rows && !submit()) return;
+      continue;
+    }
+    const auto &fields = tok.fields();
+    if (blank(fields)) continue;
+    if (!have_header) {
+      auto found = find_header(fields, plan);
+      if (!found) {
+        ctx.fatal(found.error().code, {record_line, 1, base() + record_start}, found.error().message);
+        return;
+      }
+      have_header = *found;
+      if (have_header && threads > 1) {
+        workers.emplace(threads, plan, delimiter, ctx.options().normalize);
+        parallel = true;
+      }
+      if (!have_header && ++records_before_header > 50) {
+        ctx.fatal(errc::parse_error, {record_line, 1, base() + record_start},
+                  std::string("no header row found in the first 50 records; is this a ") + format_name + " file?");
+        return;
+      }
       continue;
     }
     row_reader<import_context> rows{ctx, plan};

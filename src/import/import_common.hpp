@@ -20,8 +20,16 @@ namespace rapport::detail {
 struct record_sink {
   virtual ~record_sink() = default;
   virtual result<void> add(contact &&c) = 0;
-  /** A contact whose every field the importer has checked to be UTF-8. */
-  virtual result<void> add_checked(contact &&c) { return add(std::move(c)); }
+  /**
+   * A contact whose every field the importer has checked to be UTF-8; `id_tag`
+   * is builder_access::id_tag(c.id) when the importer computed it, else 0 with
+   * `has_tag` false.
+   */
+  virtual result<void> add_checked(contact &&c, std::uint32_t id_tag, bool has_tag) {
+    (void)id_tag;
+    (void)has_tag;
+    return add(std::move(c));
+  }
   virtual result<void> add(event &&e) = 0;
   virtual result<void> add(challenge &&c) = 0;
   virtual result<void> add_sender(contact &&c) = 0;
@@ -94,8 +102,9 @@ public:
     return deliver_normalized(std::move(c), counts, where);
   }
   /** A contact normalized elsewhere (a CSV worker thread), with what its normalization counted. */
-  bool deliver_normalized(contact &&c, const import_normalization &counts, location where) {
-    auto added = fields_checked_ ? sink_.add_checked(std::move(c)) : sink_.add(std::move(c));
+  bool deliver_normalized(contact &&c, const import_normalization &counts, location where, std::uint32_t id_tag = 0,
+                          bool has_tag = false) {
+    auto added = fields_checked_ ? sink_.add_checked(std::move(c), id_tag, has_tag) : sink_.add(std::move(c));
     if (added) add_counts(report_.normalization, counts);
     return finish_record(added, where);
   }
