@@ -93,7 +93,8 @@ void contact_normalizer::normalize_name(contact &c, import_normalization &counts
     n.recased = false;
     return;
   }
-  auto p = parse_person_name(n.given, n.family, {.locale = hint});
+  // Not plain (checked above): straight to the general parser, which parse_person_name would call.
+  auto p = names::parse_two_fields_general(n.given, n.family, {.locale = hint});
   if (!p) {
     ++counts.names_unparsed;
     return;

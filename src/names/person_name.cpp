@@ -1046,6 +1046,7 @@ bool plain_two_fields(std::string_view given, std::string_view family) {
   if (given.size() > max_name_bytes || family.size() > max_name_bytes) return false;
   std::array<std::string_view, 8> words[2];
   std::size_t count[2] = {0, 0};
+  std::size_t upper = 0, lower = 0;  // the case census, counted on the way (case_census without its Mc rule)
   const std::string_view fields[2] = {given, family};
   for (int f = 0; f < 2; ++f) {
     const std::string_view s = fields[f];
@@ -1055,6 +1056,7 @@ bool plain_two_fields(std::string_view given, std::string_view family) {
       const auto b = static_cast<unsigned char>(s[i]);
       if (b < 0x80) {
         if (nm::ascii_alpha(b)) {
+          ++(b <= 'Z' ? upper : lower);
           after_letter = true;
           ++i;
           continue;
@@ -1088,6 +1090,8 @@ bool plain_two_fields(std::string_view given, std::string_view family) {
       const char32_t c = (char32_t(b & 0x1F) << 6) | char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F);
       if (c < 0xC0 || c > 0x24F || !nm::is_letter(c)) return false;
       if (i == word_start || after_letter || (i > 0 && (s[i - 1] == '-' || s[i - 1] == '\''))) {
+        if (nm::is_upper(c)) ++upper;
+        else if (nm::is_lower(c)) ++lower;
         after_letter = true;
         i = j;
         continue;
@@ -1107,11 +1111,17 @@ bool plain_two_fields(std::string_view given, std::string_view family) {
       if (!(nm::ascii_alpha(b) || b >= 0x80)) return false;
     }
   if (count[0] > 1 && find_honorific(words[0][0])) return false;
-  case_census census;
+  // case_census reads "McDONALD" as capitals: such a word goes to the parser.
   for (int f = 0; f < 2; ++f)
-    for (std::size_t k = 0; k < count[f]; ++k) census.add(words[f][k]);
-  if (count[1] > 1 && is_credential(words[1][count[1] - 1], false, census.all_caps())) return false;
-  return !census.all_caps() && !census.all_lower();  // recasing is the parser's job
+    for (std::size_t k = 0; k < count[f]; ++k) {
+      const std::string_view w = words[f][k];
+      for (std::string_view pre : {"Mc", "Mac"})
+        if (w.size() > pre.size() + 2 && w.substr(0, pre.size()) == pre && all_upper_letters(w.substr(pre.size())))
+          return false;
+    }
+  const bool all_caps = upper >= 3 && lower == 0, all_lower = lower >= 2 && upper == 0;
+  if (count[1] > 1 && is_credential(words[1][count[1] - 1], false, all_caps)) return false;
+  return !all_caps && !all_lower;  // recasing is the parser's job
 }
 
 } // namespace
