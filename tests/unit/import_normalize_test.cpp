@@ -8,6 +8,7 @@
 
 #include "names/person_name_detail.hpp"
 #include "rapport/company.hpp"
+#include "rapport/compose.hpp"
 #include "rapport/discovery.hpp"
 #include "rapport/import.hpp"
 #include "rapport/person_name.hpp"
@@ -342,4 +343,32 @@ TEST_CASE("import - CSV rows read by several threads give what one thread gives,
     CHECK(messages(*r1) == messages(*r2));
     CHECK(b1.contact_count() == b2.contact_count());
   }
+}
+
+TEST_CASE("compose - a name given only raw is parsed with the person's own language, not the note's") {
+  contact me;
+  me.id = "me";
+  me.name.given = "Jonas";
+  me.name.family = "Becker";
+  me.location = "Hamburg, Germany";
+  contact anna;  // built by hand: only the raw name, as a person writes it
+  anna.id = "kovacs";
+  anna.name.raw = "Kovács Anna";
+  anna.languages = {"hu"};
+  anna.location = "Hamburg, Germany";
+  directory_builder b;
+  REQUIRE(b.add_contact(me));
+  REQUIRE(b.add_contact(anna));
+  auto dir = b.build();
+  REQUIRE(dir);
+  compose_options o;
+  o.locale = "en";  // the note is English; the name is Hungarian
+  o.form = formality::informal;
+  o.now = std::chrono::sys_seconds(std::chrono::hours(24 * 20000));
+  auto c = compose(*dir, *dir->find_contact("me"), *dir->find_contact("kovacs"), o);
+  REQUIRE(c);
+  INFO(c->note.text);
+  CHECK(c->note.text.find("Anna") != std::string::npos);
+  CHECK(c->note.text.find("Kovács,") == std::string::npos);
+  CHECK(c->note.text.find("Hi Kovács") == std::string::npos);
 }
