@@ -30,7 +30,7 @@ std::size_t field_end(const char *p, std::size_t from, std::size_t n, char delim
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
       const std::uint64_t hit = zero_bytes(w ^ d) | zero_bytes(w ^ lf) | zero_bytes(w ^ cr);
-      if (hit) return i + static_cast<std::size_t>(__builtin_ctzll(hit) >> 3);
+      if (hit) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
     }
   }
   while (i < n && p[i] != delim && p[i] != '\n' && p[i] != '\r') ++i;

@@ -34,6 +34,7 @@ void append_joined(std::string &to, std::string_view more, std::string_view sep)
 
 // "MARIA" → "Maria", the way the parser recases a name written in capitals.
 std::string recased_part(const std::string &part, std::string_view locale) {
+  if (part.empty()) return part;
   if (!is_all_caps_name(part)) {
     bool upper = false;
     for (char ch : part) upper = upper || (ch >= 'A' && ch <= 'Z');
