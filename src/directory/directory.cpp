@@ -1,6 +1,8 @@
 #include "rapport/directory.hpp"
 
 #include <algorithm>
+#include <new>
+#include <iterator>
 #include <map>
 #include <unordered_set>
 
@@ -9,6 +11,10 @@
 #include "rapport/company.hpp"
 #include "rapport/text.hpp"
 #include "text/utf8.hpp"
+
+#if defined(__unix__)
+#include <sys/mman.h>
+#endif
 
 namespace rapport {
 inline namespace v1 {
@@ -366,6 +372,36 @@ std::size_t directory::memory_bytes() const noexcept {
 
 namespace {
 
+// Memory for the builder's blocks straight from the system (mmap), so that a
+// block freed while build() moves contacts out goes back at once: from the
+// allocator, freed blocks stayed in the process, and a million contacts were
+// held twice at the peak of build().
+template <class T>
+struct block_allocator {
+  using value_type = T;
+  block_allocator() = default;
+  template <class U>
+  block_allocator(const block_allocator<U> &) noexcept {}
+  T *allocate(std::size_t n) {
+#if defined(__unix__)
+    void *p = ::mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    return static_cast<T *>(p);
+#else
+    return std::allocator<T>().allocate(n);
+#endif
+  }
+  void deallocate(T *p, std::size_t n) noexcept {
+#if defined(__unix__)
+    ::munmap(p, n * sizeof(T));
+#else
+    std::allocator<T>().deallocate(p, n);
+#endif
+  }
+  template <class U>
+  bool operator==(const block_allocator<U> &) const noexcept { return true; }
+};
+
 // Contacts in blocks filled in place. A growing std::vector of contacts (over
 // 600 bytes each) moved every contact at each doubling and held both copies
 // meanwhile: with a million contacts, page faults were most of an import.
@@ -383,9 +419,19 @@ public:
     blocks_.back().push_back(std::move(c));
     ++size_;
   }
+  /** Moves every contact to the end of `out`, in order, freeing each block once it is empty. */
+  void move_into(std::vector<contact> &out) {
+    out.reserve(out.size() + size_);
+    for (auto &b : blocks_) {
+      std::move(b.begin(), b.end(), std::back_inserter(out));
+      std::vector<contact, block_allocator<contact>>().swap(b);
+    }
+    blocks_.clear();
+    size_ = 0;
+  }
 
 private:
-  std::vector<std::vector<contact>> blocks_;
+  std::vector<std::vector<contact, block_allocator<contact>>> blocks_;
   std::size_t size_ = 0;
 };
 
@@ -571,13 +617,16 @@ result<directory> directory_builder::build() {
   auto data = std::make_shared<detail::directory_data>();
   auto &d = *data;
   {
-    // Contacts move once, straight into id order.
-    // Ids often share a long prefix ("linkedin:"), so each is sorted by the 8
-    // bytes after the prefix all share first, and compared whole only on a tie.
-    auto &store = impl_->contacts;
-    std::size_t common = store.size() == 0 ? 0 : store[0].id.size();
-    for (std::size_t i = 1; i < store.size() && common > 0; ++i) {
-      const std::string &a = store[0].id, &b = store[i].id;
+    // The contacts move out of the builder's blocks in the order they came
+    // (each block freed as it empties, so they are not held twice), then into
+    // id order by following the cycles of the sorting permutation: each
+    // contact moves once more. Ids often share a long prefix ("linkedin:"), so
+    // the sort compares the 8 bytes after the shared prefix first.
+    auto &v = d.contacts;
+    impl_->contacts.move_into(v);
+    std::size_t common = v.empty() ? 0 : v[0].id.size();
+    for (std::size_t i = 1; i < v.size() && common > 0; ++i) {
+      const std::string &a = v[0].id, &b = v[i].id;
       std::size_t k = 0;
       while (k < common && k < b.size() && a[k] == b[k]) ++k;
       common = k;
@@ -586,9 +635,9 @@ result<directory> directory_builder::build() {
       std::uint64_t key;  // the 8 bytes after the common prefix, big-endian, 0-padded
       std::uint32_t index;
     };
-    std::vector<entry> order(store.size());
+    std::vector<entry> order(v.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) {
-      const std::string &id = store[i].id;
+      const std::string &id = v[i].id;
       std::uint64_t key = 0;
       for (std::size_t k = 0; k < 8; ++k)
         key = (key << 8) | (common + k < id.size() ? static_cast<unsigned char>(id[common + k]) : 0u);
@@ -596,10 +645,25 @@ result<directory> directory_builder::build() {
     }
     std::sort(order.begin(), order.end(), [&](const entry &a, const entry &b) {
       if (a.key != b.key) return a.key < b.key;
-      return std::string_view(store[a.index].id).substr(common) < std::string_view(store[b.index].id).substr(common);
+      return std::string_view(v[a.index].id).substr(common) < std::string_view(v[b.index].id).substr(common);
     });
-    d.contacts.reserve(order.size());
-    for (const auto &o : order) d.contacts.push_back(std::move(store[o.index]));
+    // Position k takes the contact that was at order[k].index.
+    std::vector<bool> placed(v.size(), false);
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      if (placed[k] || order[k].index == k) continue;
+      contact first = std::move(v[k]);
+      std::size_t j = k;
+      for (;;) {
+        placed[j] = true;
+        const std::size_t from = order[j].index;
+        if (from == k) {
+          v[j] = std::move(first);
+          break;
+        }
+        v[j] = std::move(v[from]);
+        j = from;
+      }
+    }
   }
   d.events = std::move(impl_->events);
   d.challenges = std::move(impl_->challenges);
