@@ -78,8 +78,8 @@ struct import_options {
   bool normalize = true;
   /**
    * Threads for the CSV importers (LinkedIn and generic): 0 = as many as the
-   * machine has (at most 8), 1 = the calling thread only. The records, their
-   * order and the problems are the same whatever the number.
+   * machine has (at most 8), 1 = the calling thread only; at most 64. The
+   * records, their order and the problems are the same whatever the number.
    */
   unsigned threads = 1;
 };

@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "directory/directory_data.hpp"
 #include "import/formats.hpp"
@@ -320,6 +322,7 @@ struct csv_batch {
   std::string text;
   std::vector<row> rows;
   std::vector<logged_record> out;
+  std::exception_ptr failure;  // what a worker threw (out of memory); rethrown on the reading thread
   bool done = false;
 };
 
@@ -370,16 +373,20 @@ private:
         b = todo_.front();
         todo_.pop_front();
       }
-      b->out.clear();  // a recycled batch: its old records are destroyed here, not on the reading thread
-      record_log log{b->out, normalizer, normalize_};
-      row_reader<record_log> rows{log, plan_};
-      b->out.reserve(b->rows.size());
-      for (const auto &r : b->rows) {
-        const std::string_view text = std::string_view(b->text).substr(r.begin, r.end - r.begin);
-        std::size_t pos = 0;
-        tok.next(text, pos, true);  // a whole record: its fields as the serial run saw them
-        if (blank(tok.fields())) continue;  // the serial run ignores it without a word
-        rows.read(tok.fields(), tok, text, r.offset, 0, r.line);
+      try {
+        b->out.clear();  // a recycled batch: its old records are destroyed here, not on the reading thread
+        record_log log{b->out, normalizer, normalize_};
+        row_reader<record_log> rows{log, plan_};
+        b->out.reserve(b->rows.size());
+        for (const auto &r : b->rows) {
+          const std::string_view text = std::string_view(b->text).substr(r.begin, r.end - r.begin);
+          std::size_t pos = 0;
+          tok.next(text, pos, true);  // a whole record: its fields as the serial run saw them
+          if (blank(tok.fields())) continue;  // the serial run ignores it without a word
+          rows.read(tok.fields(), tok, text, r.offset, 0, r.line);
+        }
+      } catch (...) {
+        b->failure = std::current_exception();
       }
       {
         std::lock_guard lock(m_);
@@ -402,6 +409,7 @@ private:
 
 // Replays a worker's log into the context. False when the import must stop.
 bool replay(import_context &ctx, csv_batch &b) {
+  if (b.failure) std::rethrow_exception(std::exchange(b.failure, nullptr));  // as the serial run would have thrown
   for (auto &r : b.out) {
     if (!ctx.begin_record(r.rec)) return false;
     bool skipped = false;
@@ -419,7 +427,7 @@ bool replay(import_context &ctx, csv_batch &b) {
 }
 
 unsigned thread_count(unsigned asked) {
-  if (asked != 0) return asked;
+  if (asked != 0) return std::min(asked, 64u);
   const unsigned n = std::thread::hardware_concurrency();
   return n == 0 ? 1 : std::min(n, 8u);
 }
