@@ -591,7 +591,12 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     return changed;
   };
   if (name->given.empty() && name->family.empty() && !name->raw.empty()) {
-    auto p = parse_person_name(name->raw, {.locale = text_locale});
+    // The person's own language says how their name is built ("Ana García López"
+    // with "es", "Kovács Anna" with "hu"); the note's only when they have none.
+    const std::string_view own = !recipient.locale.empty()      ? std::string_view(recipient.locale)
+                                 : !recipient.languages.empty() ? std::string_view(recipient.languages.front())
+                                                                : std::string_view(text_locale);
+    auto p = parse_person_name(name->raw, {.locale = own});
     if (!p) return p.error();
     edit() = std::move(*p);
   }
