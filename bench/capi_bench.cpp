@@ -1,20 +1,30 @@
-// C ABI and Python throughput, next to native C++ discovery, on the synthetic
-// network of the ranking benchmark.
+// C ABI and Python throughput, next to native C++ discovery and composition.
 //
 //   capi_bench [contacts]              native C++ vs C ABI discovery (contacts/s)
 //   capi_bench --dump FILE [contacts]  writes the network as JSON for capi_bench.py
+//   capi_bench --document FILE network|fair [contacts]
+//                                      writes a rapport JSON document (import_json's
+//                                      format) with the sender as contact "me"
+//   capi_bench --compose FILE [passes] native C++ compose_all on one thread over the
+//                                      document's contacts (every one but "me"), then
+//                                      rapport_compose_all from C; best of `passes`, in
+//                                      CPU time of the thread; capi_bench.py --compose
+//                                      runs this and the same batch through Python
 //
-// The JSON document has the minimal record shape of docs/c-api.md
+// The --dump document has the minimal record shape of docs/c-api.md
 // ({"events": [...], "challenges": [...], "contacts": [...], "sender": {...}}).
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <string>
 
 #include "rapport.h"
+#include "rapport/compose.hpp"
 #include "rapport/discovery.hpp"
+#include "rapport/import.hpp"
 #include "synthetic_network.hpp"
 
 namespace {
@@ -39,7 +49,10 @@ std::string q(const std::string &s) {
 
 std::string list(const std::vector<std::string> &v) {
   std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + q(v[i]);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    out += q(v[i]);
+  }
   return out + "]";
 }
 
@@ -134,9 +147,165 @@ rapport_contact *to_c(const rapport::contact &c) {
 
 double seconds_since(clock_type::time_point t0) { return std::chrono::duration<double>(clock_type::now() - t0).count(); }
 
+// CPU time of the calling thread: compose_all on one thread runs on the
+// caller, so this is all of its work, and other processes on a loaded
+// machine barely change it (wall time is printed too).
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// The world of compose_bench: `n` English-speaking exhibitors at one upcoming
+// fair, so that every note is the short both-exhibiting note of the issue.
+rapport::imported fair_world(std::size_t n) {
+  using namespace std::chrono;
+  static const char *const givens[] = {"Anna", "Lukas", "Sofía", "Chloé", "Emma", "Noah", "Mari-Liis", "Jürgen", "Zoë", "Priya"};
+  static const char *const families[] = {"Schmidt", "Müller", "García", "Dubois", "Smith", "O'Neil", "Tamm", "Nowak", "Patel", "Rossi"};
+  rapport::imported doc;
+  rapport::event e;
+  e.id = "hm-2026";
+  e.name = "Hannover Messe";
+  e.all_day = true;
+  e.first_day = 2026y / April / 20;
+  e.last_day = 2026y / April / 24;
+  e.time_zone = "Europe/Berlin";
+  doc.events.push_back(e);
+  for (std::size_t i = 0; i < n; ++i) {
+    rapport::contact c;
+    c.id = std::to_string(i);
+    c.id.insert(0, 1, 'c');
+    c.name.given = givens[i % 10];
+    c.name.family = families[(i / 10) % 10];
+    c.languages = {"en"};
+    c.events.push_back({"hm-2026", rapport::event_role::exhibitor});
+    doc.contacts.push_back(std::move(c));
+  }
+  rapport::contact me;
+  me.id = "me";
+  me.name.given = "Jonas";
+  me.name.family = "Becker";
+  me.organizations.push_back({"Nordlicht Analytics GmbH", "", "", true, std::nullopt, std::nullopt});
+  me.events.push_back({"hm-2026", rapport::event_role::exhibitor});
+  me.purpose = "predictive maintenance";
+  doc.contacts.push_back(std::move(me));
+  return doc;
+}
+
+// The synthetic network as a rapport document, its sender as contact "me".
+rapport::imported network_world(const rapport::synthetic::network &n) {
+  rapport::imported doc;
+  doc.events.assign(n.dir.events().begin(), n.dir.events().end());
+  doc.challenges.assign(n.dir.challenges().begin(), n.dir.challenges().end());
+  doc.contacts.assign(n.dir.contacts().begin(), n.dir.contacts().end());
+  rapport::contact me = n.sender;
+  me.id = "me";
+  doc.contacts.push_back(std::move(me));
+  return doc;
+}
+
+int write_document(const char *path, const std::string &kind, std::size_t contacts) {
+  rapport::imported doc;
+  if (kind == "fair") {
+    doc = fair_world(contacts);
+  } else if (kind == "network") {
+    rapport::synthetic::network_options opts;
+    opts.contacts = contacts;
+    opts.events = 200;
+    doc = network_world(rapport::synthetic::make_network(opts));
+  } else {
+    std::cerr << "--document FILE network|fair [contacts]\n";
+    return 2;
+  }
+  auto text = rapport::export_json(doc);
+  if (!text) {
+    std::cerr << text.error().message << "\n";
+    return 1;
+  }
+  std::ofstream(path) << *text;
+  std::cout << "wrote " << doc.contacts.size() << " contacts (" << kind << ") to " << path << "\n";
+  return 0;
+}
+
+// Native C++ compose_all on one thread over every contact but "me"; the
+// batch result is destroyed inside the timed region (as Python frees its batch).
+int compose_native(const char *path, int passes) {
+  rapport::directory_builder b;
+  auto report = rapport::import_into(b, rapport::import_format::json, path);
+  if (!report) {
+    std::cerr << report.error().message << "\n";
+    return 1;
+  }
+  auto dir = b.build();
+  if (!dir) return 1;
+  const rapport::contact *me = dir->find_contact("me");
+  if (me == nullptr) return 1;
+  rapport::compose_options o;
+  o.now = std::chrono::sys_seconds{std::chrono::seconds{now_unix}};
+  double best = 1e9, best_wall = 1e9;
+  std::size_t items = 0, notes = 0, bytes = 0;
+  for (int pass = 0; pass < passes; ++pass) {
+    const auto t0 = clock_type::now();
+    const double c0 = thread_cpu_seconds();
+    {
+      auto all = rapport::compose_all(*dir, *me, {}, o, 1);
+      if (!all) return 1;
+      items = all->items.size(), notes = 0, bytes = 0;
+      for (const auto &it : all->items)
+        if (it && it->status == rapport::errc::ok) ++notes, bytes += it->note.text.size();
+    }
+    best = std::min(best, thread_cpu_seconds() - c0);
+    best_wall = std::min(best_wall, seconds_since(t0));
+  }
+  std::printf("native C++ compose_all, 1 thread: %zu items, %zu notes, %zu text bytes, best of %d: %.6f s CPU (%.6f s wall), %.0f items/s\n",
+              items, notes, bytes, passes, best, best_wall, static_cast<double>(items) / best);
+
+  // The same through the C ABI from C: the directory imported with
+  // rapport_directory_builder_import_file, then rapport_compose_all on one
+  // thread, the view read (every text and status touched), the batch freed.
+  rapport_directory_builder *cb = nullptr;
+  rapport_import_report *cr = nullptr;
+  rapport_directory *cdir = nullptr;
+  rapport_contact *cme = nullptr;
+  if (rapport_directory_builder_new(&cb) != RAPPORT_OK ||
+      rapport_directory_builder_import_file(cb, RAPPORT_IMPORT_JSON, path, std::strlen(path), nullptr, nullptr, &cr) != RAPPORT_OK ||
+      rapport_directory_builder_build(cb, &cdir) != RAPPORT_OK || rapport_directory_find_contact(cdir, "me", 2, &cme) != RAPPORT_OK) {
+    std::cerr << rapport_last_error() << "\n";
+    return 1;
+  }
+  double cbest = 1e9, cbest_wall = 1e9;
+  std::size_t cnotes = 0, cbytes = 0;
+  for (int pass = 0; pass < passes; ++pass) {
+    const auto t0 = clock_type::now();
+    const double c0 = thread_cpu_seconds();
+    rapport_batch *batch = nullptr;
+    if (rapport_compose_all(cdir, cme, nullptr, nullptr, 0, now_unix, nullptr, 1, &batch) != RAPPORT_OK) return 1;
+    rapport_batch_view v;
+    rapport_batch_view_init(&v);
+    rapport_batch_view_get(batch, &v);
+    cnotes = 0, cbytes = 0;
+    for (std::size_t i = 0; i < v.count; ++i)
+      if (v.statuses[i] == RAPPORT_OK) ++cnotes, cbytes += v.text_offsets[i + 1] - v.text_offsets[i] - 1;
+    rapport_batch_free(batch);
+    cbest = std::min(cbest, thread_cpu_seconds() - c0);
+    cbest_wall = std::min(cbest_wall, seconds_since(t0));
+  }
+  std::printf("C ABI rapport_compose_all from C, 1 thread: %zu notes, %zu text bytes, best of %d: %.6f s CPU (%.6f s wall), %.0f items/s (%.0f %% of native)\n",
+              cnotes, cbytes, passes, cbest, cbest_wall, static_cast<double>(items) / cbest, 100.0 * best / cbest);
+  rapport_contact_free(cme);
+  rapport_directory_free(cdir);
+  rapport_import_report_free(cr);
+  rapport_directory_builder_free(cb);
+  return cnotes == notes && cbytes == bytes ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
+  if (argc >= 4 && std::strcmp(argv[1], "--document") == 0)
+    return write_document(argv[2], argv[3], argc >= 5 ? std::stoul(argv[4]) : 20000);
+  if (argc >= 3 && std::strcmp(argv[1], "--compose") == 0)
+    return compose_native(argv[2], argc >= 4 ? std::stoi(argv[3]) : 5);
   std::size_t contacts = 20000;
   const char *dump_path = nullptr;
   for (int i = 1; i < argc; ++i) {

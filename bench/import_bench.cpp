@@ -1,11 +1,13 @@
-// Importers: LinkedIn Connections.csv rows per second (parse + contact records,
-// straight into a directory_builder), vCard megabytes per second, and Python's
-// csv module reading the same CSV file, measured in the same run.
+// Importers: LinkedIn Connections.csv rows per second (parse + contact records
+// + normalization: names cleaned, companies keyed; from memory, streamed into
+// a directory_builder, and on to a built directory), on 1 and 2 threads,
+// vCard megabytes per second, and Python's csv module reading the same CSV
+// file, measured in the same run.
 //
 //   build/release/bench/rapport_import_bench
 //
-// Name, company and place normalization are not part of these figures: the
-// directory and the name parser add them later.
+// The argument of each CSV benchmark is the thread count (import_options::threads);
+// `normalize:0` runs are the fields as written, for comparison.
 #include <benchmark/benchmark.h>
 
 #include <sys/resource.h>
@@ -95,39 +97,86 @@ double max_rss_mb() {
 
 } // namespace
 
-// Parse + contact records + the builder's checks, streaming from the file.
+static rapport::import_options bench_options(const benchmark::State &state, bool normalize = true) {
+  rapport::import_options o;
+  o.threads = static_cast<unsigned>(state.range(0));
+  o.normalize = normalize;
+  return o;
+}
+
+static void fail(benchmark::State &state, const rapport::result<rapport::import_report> &r) {
+  static std::string why;
+  why = !r ? r.error().message
+           : "imported " + std::to_string(r->imported) + ": " +
+                 (r->problems.empty() ? std::string() : rapport::to_string(r->problems.front()));
+  state.SkipWithError(why.c_str());
+}
+
+// Parse + contact records + normalization + the builder's checks, streaming from the file.
 static void linkedin_csv_into_builder(benchmark::State &state) {
   const auto &file = csv_file();
+  const auto options = bench_options(state);
   for (auto _ : state) {
     rapport::directory_builder b;
-    auto r = rapport::import_into(b, rapport::import_format::linkedin_csv, file.path);
+    auto r = rapport::import_into(b, rapport::import_format::linkedin_csv, file.path, options);
     if (!r || r->imported != million) {
-      static std::string why;
-      why = !r ? r.error().message
-               : "imported " + std::to_string(r->imported) + ": " +
-                     (r->problems.empty() ? std::string() : rapport::to_string(r->problems.front()));
-      state.SkipWithError(why.c_str());
+      fail(state, r);
       break;
     }
     benchmark::DoNotOptimize(b.contact_count());
+    state.PauseTiming();  // the builder's destruction is not the import's
+    { rapport::directory_builder gone = std::move(b); }
+    state.ResumeTiming();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * million));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * file.bytes));
 }
-BENCHMARK(linkedin_csv_into_builder)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(linkedin_csv_into_builder)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Parse + contact records into a vector, from bytes already in memory.
+// The whole way: file → builder → built directory (places, keys, indexes).
+static void linkedin_csv_to_directory(benchmark::State &state) {
+  const auto &file = csv_file();
+  const auto options = bench_options(state);
+  for (auto _ : state) {
+    rapport::directory_builder b;
+    auto r = rapport::import_into(b, rapport::import_format::linkedin_csv, file.path, options);
+    if (!r || r->imported != million) {
+      fail(state, r);
+      break;
+    }
+    auto dir = b.build();
+    benchmark::DoNotOptimize(dir->contacts().data());
+    state.PauseTiming();
+    { rapport::directory gone = std::move(*dir); }
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * million));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * file.bytes));
+}
+BENCHMARK(linkedin_csv_to_directory)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Parse + contact records (+ normalization) into a vector, from bytes already in memory.
 static void linkedin_csv_bytes(benchmark::State &state) {
   const std::string text = linkedin_csv(million);
+  const auto options = bench_options(state, state.range(1) != 0);
   for (auto _ : state) {
-    auto r = rapport::import_linkedin_csv(text);
+    auto r = rapport::import_linkedin_csv(text, options);
     if (!r || r->contacts.size() != million) state.SkipWithError("import failed");
     benchmark::DoNotOptimize(r->contacts.data());
+    state.PauseTiming();
+    { auto gone = std::move(r->contacts); }
+    state.ResumeTiming();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * million));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
-BENCHMARK(linkedin_csv_bytes)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(linkedin_csv_bytes)
+    ->ArgNames({"threads", "normalize"})
+    ->Args({1, 1})
+    ->Args({2, 1})
+    ->Args({1, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Memory: a 1 M-row file streamed into a builder and built. Peak RSS against
 // what the directory holds shows that the file text is never held whole.
@@ -136,7 +185,7 @@ static void linkedin_csv_memory(benchmark::State &state) {
   double directory_mb = 0;
   for (auto _ : state) {
     rapport::directory_builder b;
-    auto r = rapport::import_into(b, rapport::import_format::linkedin_csv, file.path);
+    auto r = rapport::import_into(b, rapport::import_format::linkedin_csv, file.path, bench_options(state));
     auto dir = b.build();
     if (!r || !dir) state.SkipWithError("import failed");
     directory_mb = static_cast<double>(dir->memory_bytes()) / (1024.0 * 1024.0);
@@ -145,13 +194,16 @@ static void linkedin_csv_memory(benchmark::State &state) {
   state.counters["directory_MB"] = directory_mb;
   state.counters["peak_rss_MB"] = max_rss_mb();
 }
-BENCHMARK(linkedin_csv_memory)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(linkedin_csv_memory)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
+// vCard 3.0 → contacts, normalized (argument 1: names, companies, ADR → places) or as written (0).
 static void vcard_bytes(benchmark::State &state) {
   const std::string text = vcards(64 << 20);
+  rapport::import_options options;
+  options.normalize = state.range(0) != 0;
   std::size_t cards = 0;
   for (auto _ : state) {
-    auto r = rapport::import_vcard(text);
+    auto r = rapport::import_vcard(text, options);
     if (!r) state.SkipWithError("import failed");
     cards = r->contacts.size();
     benchmark::DoNotOptimize(r->contacts.data());
@@ -159,7 +211,7 @@ static void vcard_bytes(benchmark::State &state) {
   state.counters["cards"] = static_cast<double>(cards);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
-BENCHMARK(vcard_bytes)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(vcard_bytes)->ArgName("normalize")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Python's csv module reading the same file (bench/python_csv_baseline.py), timed by Python itself.
 static void python_csv_module_baseline(benchmark::State &state) {

@@ -26,6 +26,7 @@ with the homework that would unlock one.
   --tier T             platform tier (default: the profile's first)
   --locale L           the notes' locale (default: each recipient's)
   --formality F        formal or informal (default: each recipient's)
+  --reasons N          1 or 2: how many shared contexts a note may mention (default 1)
   --now DATE           the clock, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (default: now)
   --json | --jsonl | --csv   machine-readable output instead of the table
 
@@ -37,7 +38,7 @@ constexpr option_spec compose_options_spec[] = {
     {"--me", true},      {"--contacts", true},  {"--events", true}, {"--challenges", true},
     {"--to", true},      {"--platform", true},  {"--tier", true},   {"--locale", true},
     {"--formality", true}, {"--now", true},     {"--json", false},  {"--jsonl", false},
-    {"--csv", false},
+    {"--csv", false},    {"--reasons", true},
 };
 
 std::string homework_text(const composition &c) {
@@ -137,6 +138,14 @@ int run_compose(int argc, char **argv) {
       std::cerr << "rapport compose: --formality is formal or informal, not '" << f << "'\n";
       return exit_usage;
     }
+  }
+  if (args->has("--reasons")) {
+    const auto r = args->get("--reasons");
+    if (r != "1" && r != "2") {
+      std::cerr << "rapport compose: --reasons is 1 or 2, not '" << r << "'\n";
+      return exit_usage;
+    }
+    o.reasons = r == "1" ? 1 : 2;
   }
   if (args->has("--now")) {
     auto now = parse_instant(args->get("--now"));

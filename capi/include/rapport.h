@@ -190,8 +190,9 @@ RAPPORT_API void rapport_strings_free(rapport_strings *list);
  * a freed handle is undefined behaviour. Handles that are "borrowed" belong
  * to another handle and must not be freed (their *_free() ignores them).
  *
- * A composed note (rapport_note) and review findings (rapport_findings) follow
- * the same conventions.
+ * Composed notes (rapport_note), batches (rapport_batch), review findings
+ * (rapport_findings) and import reports (rapport_import_report) follow the
+ * same conventions.
  */
 
 /* ---- directory: contacts ------------------------------------------------- */
@@ -790,6 +791,176 @@ RAPPORT_API int rapport_platform_tiers(const rapport_platform *platform, rapport
 RAPPORT_API int rapport_platform_limit(const rapport_platform *platform, int field, const char *tier, size_t tier_len,
                                        size_t *out);
 
+/* ---- import ----------------------------------------------------------------- */
+
+/** The formats rapport imports (see rapport/import.hpp and docs/formats.md). */
+typedef enum rapport_import_format {
+  RAPPORT_IMPORT_LINKEDIN_CSV = 0, /* LinkedIn's Connections.csv, every known shape */
+  RAPPORT_IMPORT_CSV = 1,          /* RFC 4180 CSV with a header and a rapport_csv_mapping */
+  RAPPORT_IMPORT_VCARD = 2,        /* vCard 2.1, 3.0, 4.0 */
+  RAPPORT_IMPORT_ICALENDAR = 3,    /* the VEVENTs of an iCalendar file */
+  RAPPORT_IMPORT_JSON = 4          /* rapport's own JSON document */
+} rapport_import_format;
+
+/**
+ * Hard limits of an import; going over one is always RAPPORT_ELIMIT.
+ * Fill with rapport_import_limits_init().
+ */
+typedef struct rapport_import_limits {
+  size_t size;           /* sizeof(rapport_import_limits); set by _init() */
+  size_t max_file_bytes; /* whole input; default 2 GiB */
+  size_t max_line_bytes; /* one logical line (a CSV record, an unfolded property); default 1 MiB */
+  size_t max_records;    /* records of all kinds in one input; default 10 000 000 */
+  size_t max_depth;      /* JSON nesting, nested vCards / calendar components; default 32 */
+  size_t max_problems;   /* problems kept in full, later ones only counted; default 10 000 */
+} rapport_import_limits;
+
+/** Sets *limits to the defaults, `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_import_limits_init(rapport_import_limits *limits);
+
+/** Import modes. */
+enum { RAPPORT_IMPORT_LENIENT = 0, RAPPORT_IMPORT_STRICT = 1 };
+
+/** Options of every import. Fill with rapport_import_options_init(). */
+typedef struct rapport_import_options {
+  size_t size;                         /* sizeof(rapport_import_options); set by _init() */
+  int mode;                            /* RAPPORT_IMPORT_LENIENT (default: keep good records, report the rest)
+                                          or RAPPORT_IMPORT_STRICT (fail on the first problem) */
+  const char *file_name;               /* name used as the problems' file for bytes; borrowed; NULL = "" */
+  size_t file_name_len;
+  const rapport_import_limits *limits; /* borrowed for the call; NULL = the defaults */
+} rapport_import_options;
+
+/** Sets *opts to the defaults (lenient, no file name, default limits), `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_import_options_init(rapport_import_options *opts);
+
+/** Contact fields a generic CSV column can fill (rapport::contact_field). */
+typedef enum rapport_csv_field {
+  RAPPORT_CSV_IGNORE = 0,
+  RAPPORT_CSV_ID = 1,
+  RAPPORT_CSV_GIVEN_NAME = 2,
+  RAPPORT_CSV_FAMILY_NAME = 3,
+  RAPPORT_CSV_FULL_NAME = 4,
+  RAPPORT_CSV_EMAIL = 5,        /* used for the id only */
+  RAPPORT_CSV_PROFILE_URL = 6,  /* used for the id only ("linkedin:<slug>") */
+  RAPPORT_CSV_ORGANIZATION = 7,
+  RAPPORT_CSV_TITLE = 8,
+  RAPPORT_CSV_HEADLINE = 9,
+  RAPPORT_CSV_INDUSTRY = 10,
+  RAPPORT_CSV_LOCATION = 11,
+  RAPPORT_CSV_LANGUAGES = 12,   /* lists, split on ';' */
+  RAPPORT_CSV_TOPICS = 13,
+  RAPPORT_CSV_SCHOOLS = 14,
+  RAPPORT_CSV_CONNECTED_ON = 15
+} rapport_csv_field;
+
+/** One column of a generic CSV file: its header (borrowed) and the field it fills. */
+typedef struct rapport_csv_column {
+  const char *header;  /* matched exactly after trimming spaces */
+  size_t header_len;
+  int field;           /* a rapport_csv_field */
+} rapport_csv_column;
+
+/** How a generic CSV file maps to contacts. Fill with rapport_csv_mapping_init(). */
+typedef struct rapport_csv_mapping {
+  size_t size;                        /* sizeof(rapport_csv_mapping); set by _init() */
+  const rapport_csv_column *columns;  /* borrowed for the call; unmapped columns are ignored */
+  size_t column_count;
+  char delimiter;                     /* default ',' */
+} rapport_csv_mapping;
+
+/** Sets *mapping to the defaults (no columns, ','), `size` included. NULL is a no-op. */
+RAPPORT_API void rapport_csv_mapping_init(rapport_csv_mapping *mapping);
+
+/** What one import did (owned handle, immutable, thread-safe to read). */
+typedef struct rapport_import_report rapport_import_report;
+
+/**
+ * Reads the file at `path` (UTF-8) in `format` (a rapport_import_format) and
+ * adds each record to `builder` as it is read; records the builder refuses (a
+ * duplicate id, an unknown time zone) are problems too. `mapping` is required
+ * for RAPPORT_IMPORT_CSV and ignored otherwise; opts may be NULL (lenient,
+ * default limits). *out (owned: rapport_import_report_free) has the counts and
+ * the problems. On failure *out is NULL and the builder keeps the records
+ * added before the failure.
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, unknown format, bad sizes,
+ * mapping NULL for CSV, a mapped column missing from the header),
+ * RAPPORT_EUTF8 (path, file name or a header of the mapping), RAPPORT_ENOTFOUND
+ * (no such file), RAPPORT_EIO, RAPPORT_EPARSE (nothing of the format found),
+ * RAPPORT_ELIMIT; in strict mode, the first problem's own status and message
+ * ("<file>:<line>:<column>: record <n>: … (fatal)").
+ */
+RAPPORT_API int rapport_directory_builder_import_file(rapport_directory_builder *builder, int format, const char *path,
+                                                      size_t path_len, const rapport_import_options *opts,
+                                                      const rapport_csv_mapping *mapping, rapport_import_report **out);
+
+/**
+ * As rapport_directory_builder_import_file, from `len` bytes at `bytes`
+ * (copied as needed; not required to be UTF-8: vCards may be UTF-16 or
+ * Windows-1252). opts->file_name names the input in problems.
+ * Errors: as import_file; RAPPORT_EINVAL also for bytes NULL with a length;
+ * RAPPORT_ELIMIT when len exceeds limits.max_file_bytes (nothing is read).
+ */
+RAPPORT_API int rapport_directory_builder_import_bytes(rapport_directory_builder *builder, int format,
+                                                       const char *bytes, size_t len,
+                                                       const rapport_import_options *opts,
+                                                       const rapport_csv_mapping *mapping,
+                                                       rapport_import_report **out);
+
+/** Frees a report. NULL is a no-op. */
+RAPPORT_API void rapport_import_report_free(rapport_import_report *report);
+
+/**
+ * Records imported (repaired ones included), skipped, repaired, and problems
+ * beyond limits.max_problems (counted, not kept). Any out pointer may be NULL.
+ * Errors: RAPPORT_EINVAL (wrong handle).
+ */
+RAPPORT_API int rapport_import_report_counts(const rapport_import_report *report, size_t *out_imported,
+                                             size_t *out_skipped, size_t *out_repaired, size_t *out_not_kept);
+
+/** Number of problems kept, in input order, into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_import_report_problem_count(const rapport_import_report *report, size_t *out);
+
+/** Not tied to a line, column, offset or record. */
+#define RAPPORT_NPOS SIZE_MAX
+
+/** What happened to the record a problem belongs to. */
+typedef enum rapport_problem_action {
+  RAPPORT_PROBLEM_SKIPPED = 0,  /* the record was not imported */
+  RAPPORT_PROBLEM_REPAIRED = 1, /* imported; a field was fixed, guessed or left empty */
+  RAPPORT_PROBLEM_FATAL = 2     /* the import stopped here */
+} rapport_problem_action;
+
+/**
+ * One thing in the input that was not clean. Fill `size` with
+ * rapport_import_problem_init() before rapport_import_report_problem(); the
+ * strings are borrowed from the report.
+ */
+typedef struct rapport_import_problem {
+  size_t size;          /* sizeof(rapport_import_problem); set by _init() */
+  int status;           /* a RAPPORT_E* code: RAPPORT_EPARSE, RAPPORT_EUTF8, RAPPORT_EINVAL… */
+  int action;           /* a rapport_problem_action */
+  rapport_str file;     /* file name, or the options' file_name for bytes */
+  size_t line;          /* 1-based; 0 = not tied to a line */
+  size_t column;        /* 1-based byte column; 0 = not tied to a column */
+  size_t offset;        /* byte offset in the (decoded) input, or RAPPORT_NPOS */
+  size_t record;        /* 0-based record index in the input, or RAPPORT_NPOS */
+  rapport_str field;    /* "Connected On", "EMAIL", "contacts[3].name"; may be empty */
+  rapport_str message;  /* English, one line */
+  rapport_str display;  /* all of it on one line: "Connections.csv:12:5: record 9: field Email Address: … (skipped)" */
+} rapport_import_problem;
+
+/** Sets *problem to an empty problem with `size` filled in. NULL is a no-op. */
+RAPPORT_API void rapport_import_problem_init(rapport_import_problem *problem);
+
+/**
+ * Problem `index` into *out.
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, out->size not
+ * sizeof(rapport_import_problem), index out of range).
+ */
+RAPPORT_API int rapport_import_report_problem(const rapport_import_report *report, size_t index,
+                                              rapport_import_problem *out);
+
 /* ---- JSON convenience layer ------------------------------------------------------- */
 
 /* ---- compose ------------------------------------------------------------ */
@@ -806,6 +977,8 @@ typedef struct rapport_compose_options {
   int formality;                  /* -1 = the recipient's preference / language default; RAPPORT_FORMAL, RAPPORT_INFORMAL */
   int allow_self_introduction;    /* non-zero: with no shared context, introduce the sender (needs a purpose) */
   uint64_t seed;                  /* variation seed: the same seed and ids give the same note */
+  /* Added after the first ABI baseline: a caller built before passes the older size and gets 1. */
+  int reasons;                    /* 1 or 2: how many shared contexts the note may mention (docs/guide.md) */
 } rapport_compose_options;
 
 /** Register values for rapport_compose_options.formality. */
@@ -830,7 +1003,7 @@ RAPPORT_API int rapport_compose(const rapport_directory *dir, const rapport_cont
                                 const rapport_contact *recipient, int64_t now_unix,
                                 const rapport_compose_options *opts, rapport_note **out);
 
-/** Frees a note. NULL is a no-op. */
+/** Frees a note. NULL and notes borrowed from a batch (rapport_batch_note) are ignored. */
 RAPPORT_API void rapport_note_free(rapport_note *note);
 
 /** RAPPORT_OK when a note was written, RAPPORT_ENOCONTEXT for a refusal, into *out. */
@@ -872,6 +1045,105 @@ RAPPORT_API int rapport_note_homework(const rapport_note *note, size_t index, ra
  * borrowed from `note` (do not free). Errors: RAPPORT_EINVAL.
  */
 RAPPORT_API int rapport_note_contexts(const rapport_note *note, const rapport_contexts **out);
+
+/* ---- batch compose -------------------------------------------------------- */
+
+/**
+ * The notes of one batch (owned handle, immutable, thread-safe to read): one
+ * item per recipient, in input order, plus the warnings about the batch as a
+ * whole. Each item is a note, a refusal (RAPPORT_ENOCONTEXT) or the failure of
+ * that recipient alone (e.g. RAPPORT_ENOTFOUND for an unknown id).
+ */
+typedef struct rapport_batch rapport_batch;
+
+/**
+ * Composes a note from `sender` to each recipient, like rapport_compose, with
+ * the sender, templates and platform prepared once (C++ rapport::compose_all).
+ * Recipients: recipient_ids[i] of id_lens[i] bytes for i < count; or, when
+ * recipient_ids is NULL (count must be 0), every contact of `dir` but the
+ * sender, in directory order. A non-NULL list with count 0 gives an empty
+ * batch. `threads` is the number of threads (0 = the hardware's count); the
+ * result does not depend on it. opts may be NULL for the defaults.
+ * *out is owned by the caller (rapport_batch_free); NULL on failure.
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, an id NULL with a length,
+ * id_lens NULL with a count, recipient_ids NULL with a count, bad opts),
+ * RAPPORT_EUTF8 (an id or option string; the message names the index),
+ * RAPPORT_ELIMIT (an id over 256 MiB), RAPPORT_ENOTFOUND (unknown platform or
+ * tier). An unknown recipient id is not an error of the call: its item has
+ * status RAPPORT_ENOTFOUND.
+ */
+RAPPORT_API int rapport_compose_all(const rapport_directory *dir, const rapport_contact *sender,
+                                    const char *const *recipient_ids, const size_t *id_lens, size_t count,
+                                    int64_t now_unix, const rapport_compose_options *opts, unsigned threads,
+                                    rapport_batch **out);
+
+/** Frees a batch and every note borrowed from it. NULL is a no-op. */
+RAPPORT_API void rapport_batch_free(rapport_batch *batch);
+
+/** Number of items into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_batch_count(const rapport_batch *batch, size_t *out);
+
+/**
+ * Item `index`: its status (RAPPORT_OK for a note, RAPPORT_ENOCONTEXT for a
+ * refusal, another RAPPORT_E* code when that recipient failed), its recipient
+ * id and its message (the refusal or the failure in English, "" for a note),
+ * both borrowed from `batch`. Any out pointer may be NULL.
+ * Errors: RAPPORT_EINVAL (wrong handle, index out of range).
+ */
+RAPPORT_API int rapport_batch_item(const rapport_batch *batch, size_t index, int *out_status,
+                                   rapport_str *out_recipient_id, rapport_str *out_message);
+
+/**
+ * The note of item `index` into *out, borrowed from `batch` (valid until the
+ * batch is freed; rapport_note_free ignores it): read it with the
+ * rapport_note_* functions, refusals and homework included.
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, index out of range), or the
+ * item's own status when that recipient failed (e.g. RAPPORT_ENOTFOUND), with
+ * its message in rapport_last_error(); *out is then NULL.
+ */
+RAPPORT_API int rapport_batch_note(const rapport_batch *batch, size_t index, const rapport_note **out);
+
+/**
+ * The whole batch as flat arrays, for bindings that read everything at once.
+ * Every pointer is borrowed from the batch and valid until it is freed.
+ * Text i is texts[text_offsets[i] .. text_offsets[i + 1] - 1): each text is
+ * followed by a NUL that the offsets step over, so `texts` is also count
+ * NUL-terminated strings back to back ("" for a refusal or a failure).
+ * The recipient ids are laid out the same way.
+ */
+typedef struct rapport_batch_view {
+  size_t size;                        /* sizeof(rapport_batch_view); set by _init() */
+  size_t count;                       /* items */
+  const int *statuses;                /* count entries: as rapport_batch_item's status */
+  const char *texts;                  /* count NUL-terminated UTF-8 texts */
+  size_t texts_len;                   /* bytes in texts, NULs included (= text_offsets[count]) */
+  const size_t *text_offsets;         /* count + 1 entries, text_offsets[0] = 0 */
+  const char *recipient_ids;          /* count NUL-terminated ids */
+  size_t recipient_ids_len;           /* bytes in recipient_ids, NULs included */
+  const size_t *recipient_id_offsets; /* count + 1 entries */
+} rapport_batch_view;
+
+/** Sets *view to an empty view with `size` filled in. NULL is a no-op. */
+RAPPORT_API void rapport_batch_view_init(rapport_batch_view *view);
+
+/**
+ * Fills *out with the arrays of `batch` (one call for the whole batch).
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, out->size not
+ * sizeof(rapport_batch_view): call rapport_batch_view_init first).
+ */
+RAPPORT_API int rapport_batch_view_get(const rapport_batch *batch, rapport_batch_view *out);
+
+/** Number of warnings about the batch as a whole into *out. Errors: RAPPORT_EINVAL. */
+RAPPORT_API int rapport_batch_warning_count(const rapport_batch *batch, size_t *out);
+
+/**
+ * Batch warning `index`: its stable code ("near_duplicates"), the template
+ * slot concerned, the number of notes concerned and an English message.
+ * Strings are borrowed from `batch`; any out pointer may be NULL.
+ * Errors: RAPPORT_EINVAL (wrong handle, index out of range).
+ */
+RAPPORT_API int rapport_batch_warning(const rapport_batch *batch, size_t index, rapport_str *out_code,
+                                      rapport_str *out_slot, size_t *out_count, rapport_str *out_message);
 
 /* ---- review -------------------------------------------------------------- */
 

@@ -1,7 +1,7 @@
 // Private to the C ABI: per-thread errors, the exception guard, handle
 // definitions with their magic numbers, and argument checks shared by the
-// module shims (text_c.cpp, directory_c.cpp, discovery_c.cpp, catalog_c.cpp,
-// platform_c.cpp, json_c.cpp).
+// module shims (text_c.cpp, directory_c.cpp, discovery_c.cpp, compose_c.cpp,
+// batch_c.cpp, import_c.cpp, catalog_c.cpp, platform_c.cpp, json_c.cpp).
 #pragma once
 
 #include "rapport.h"
@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <string_view>
@@ -22,6 +24,7 @@
 #include "rapport/directory.hpp"
 #include "rapport/discovery.hpp"
 #include "rapport/event.hpp"
+#include "rapport/import.hpp"
 #include "rapport/platform.hpp"
 #include "rapport/ranking.hpp"
 #include "rapport/review.hpp"
@@ -126,6 +129,8 @@ enum : std::uint32_t {
   magic_platform = 0x5250000c,
   magic_note = 0x5250000d,
   magic_findings = 0x5250000e,
+  magic_batch = 0x5250000f,
+  magic_import_report = 0x52500010,
 };
 
 // Reads the first word of any handle without assuming its type.
@@ -183,6 +188,14 @@ context_view make_view(shared_context &&c);
 
 // Sets a template argument from its text form (numbers and dates parsed by type).
 int set_arg(template_args &args, std::string_view name, std::string_view value);
+
+// Reads *opts (NULL = the defaults) into `o`, at `now_unix`. Shared by
+// rapport_compose and rapport_compose_all.
+int read_compose_options(const rapport_compose_options *opts, std::int64_t now_unix, compose_options &o);
+
+// Moves a composition's note and homework (not its status or message) into
+// `note` and marks it a live note.
+void fill_note(rapport_note &note, composition &&c);
 
 // Bounds of the integer enums.
 inline bool in_range(int v, int lo, int hi) { return v >= lo && v <= hi; }
@@ -265,13 +278,47 @@ struct rapport_platform {
   rapport::platform_profile value;
 };
 
+// A note or a refusal. The contexts are turned into their C-lendable form on
+// the first rapport_note_contexts() call (once, thread-safe): most callers of
+// a batch never read them. A note that belongs to a rapport_batch is borrowed:
+// rapport_note_free ignores it.
 struct rapport_note {
   static constexpr std::uint32_t expected_magic = rapport::capi::magic_note;
   std::uint32_t magic;
   int status = RAPPORT_OK;
+  bool borrowed = false;
   rapport::composed_note note;
   std::vector<rapport::homework_item> homework;
-  rapport_contexts contexts;
+  mutable std::once_flag contexts_once;
+  mutable rapport_contexts contexts;
+};
+
+// The C++ items stay as compose_all returned them; the flat arrays of the
+// view are built once, and a rapport_note is made for an item only when
+// rapport_batch_note asks for it (under `notes_mutex`), so that reading the
+// whole batch through the view costs no per-item handle.
+struct rapport_batch {
+  static constexpr std::uint32_t expected_magic = rapport::capi::magic_batch;
+  std::uint32_t magic;
+  std::size_t count = 0;
+  // An item's note and homework move into its rapport_note (under notes_mutex);
+  // its status and message stay for rapport_batch_item.
+  mutable std::vector<rapport::result<rapport::composition>> items;
+  std::vector<int> statuses;                 // per item
+  std::string texts;                         // NUL-terminated texts back to back
+  std::vector<std::size_t> text_offsets;     // count + 1
+  std::string ids;                           // NUL-terminated recipient ids back to back
+  std::vector<std::size_t> id_offsets;       // count + 1
+  std::vector<rapport::batch_warning> warnings;
+  mutable std::mutex notes_mutex;
+  mutable std::vector<std::unique_ptr<rapport_note>> notes;  // per item once asked for; empty until then
+};
+
+struct rapport_import_report {
+  static constexpr std::uint32_t expected_magic = rapport::capi::magic_import_report;
+  std::uint32_t magic;
+  rapport::import_report value;
+  std::vector<std::string> display;  // rapport::to_string of each problem
 };
 
 struct rapport_findings {

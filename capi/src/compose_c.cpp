@@ -2,6 +2,8 @@
 #include "capi_internal.hpp"
 
 #include <chrono>
+#include <cstddef>
+#include <memory>
 
 namespace rapport::capi {
 namespace {
@@ -23,6 +25,43 @@ const rapport_note *checked_note(const rapport_note *note, int &status) {
 }
 
 } // namespace
+
+int read_compose_options(const rapport_compose_options *opts, std::int64_t now_unix, rapport::compose_options &o) {
+  o.now = at(now_unix);
+  if (opts == nullptr) return RAPPORT_OK;
+  // The struct grew at its end: a caller built before `reasons` existed passes
+  // the size it had then, and the fields added since keep their defaults.
+  constexpr std::size_t size_before_reasons = offsetof(rapport_compose_options, reasons);
+  const bool has_reasons = opts->size != size_before_reasons;
+  if (has_reasons)
+    if (int s = check_size(opts, "opts", "rapport_compose_options_init")) return s;
+  bool given = false;
+  std::string platform;
+  if (int s = option_text(opts->platform, opts->platform_len, "opts->platform", platform, given)) return s;
+  if (given) o.platform = platform;
+  if (int s = option_text(opts->tier, opts->tier_len, "opts->tier", o.tier, given)) return s;
+  if (int s = option_text(opts->locale, opts->locale_len, "opts->locale", o.locale, given)) return s;
+  if (opts->formality != -1) {
+    if (!in_range(opts->formality, RAPPORT_FORMAL, RAPPORT_INFORMAL))
+      return fail(RAPPORT_EINVAL, "opts->formality must be -1, RAPPORT_FORMAL or RAPPORT_INFORMAL");
+    o.form = opts->formality == RAPPORT_FORMAL ? rapport::formality::formal : rapport::formality::informal;
+  }
+  o.allow_self_introduction = opts->allow_self_introduction != 0;
+  o.seed = opts->seed;
+  if (has_reasons) {
+    if (opts->reasons != 1 && opts->reasons != 2)
+      return fail(RAPPORT_EINVAL, "opts->reasons must be 1 or 2, not " + std::to_string(opts->reasons));
+    o.reasons = opts->reasons;
+  }
+  return RAPPORT_OK;
+}
+
+void fill_note(rapport_note &note, rapport::composition &&c) {
+  note.magic = rapport_note::expected_magic;
+  note.status = c.status == rapport::errc::ok ? RAPPORT_OK : status_of(c.status);
+  note.note = std::move(c.note);
+  note.homework = std::move(c.homework);
+}
 } // namespace rapport::capi
 
 using namespace rapport::capi;
@@ -34,6 +73,7 @@ void rapport_compose_options_init(rapport_compose_options *opts) {
   *opts = rapport_compose_options{};
   opts->size = sizeof(rapport_compose_options);
   opts->formality = -1;
+  opts->reasons = 1;
 }
 
 int rapport_compose(const rapport_directory *dir, const rapport_contact *sender, const rapport_contact *recipient,
@@ -45,39 +85,20 @@ int rapport_compose(const rapport_directory *dir, const rapport_contact *sender,
     if (int s = check_handle(sender, "sender")) return s;
     if (int s = check_handle(recipient, "recipient")) return s;
     rapport::compose_options o;
-    o.now = at(now_unix);
-    if (opts != nullptr) {
-      if (int s = check_size(opts, "opts", "rapport_compose_options_init")) return s;
-      bool given = false;
-      std::string platform;
-      if (int s = option_text(opts->platform, opts->platform_len, "opts->platform", platform, given)) return s;
-      if (given) o.platform = platform;
-      if (int s = option_text(opts->tier, opts->tier_len, "opts->tier", o.tier, given)) return s;
-      if (int s = option_text(opts->locale, opts->locale_len, "opts->locale", o.locale, given)) return s;
-      if (opts->formality != -1) {
-        if (!in_range(opts->formality, RAPPORT_FORMAL, RAPPORT_INFORMAL))
-          return fail(RAPPORT_EINVAL, "opts->formality must be -1, RAPPORT_FORMAL or RAPPORT_INFORMAL");
-        o.form = opts->formality == RAPPORT_FORMAL ? rapport::formality::formal : rapport::formality::informal;
-      }
-      o.allow_self_introduction = opts->allow_self_introduction != 0;
-      o.seed = opts->seed;
-    }
+    if (int s = read_compose_options(opts, now_unix, o)) return s;
     auto c = rapport::compose(dir->value, sender->value, recipient->value, o);
     if (!c) return fail(c.error());
-    auto *note = new rapport_note();
-    note->magic = rapport_note::expected_magic;
-    note->status = c->status == rapport::errc::ok ? RAPPORT_OK : status_of(c->status);
-    note->contexts.magic = rapport_contexts::expected_magic;
-    note->contexts.borrowed = true;
-    for (auto &ctx : c->note.contexts) note->contexts.items.push_back(make_view(rapport::shared_context(ctx)));
-    note->note = std::move(c->note);
-    note->homework = std::move(c->homework);
-    *out = note;
+    auto note = std::make_unique<rapport_note>();
+    fill_note(*note, std::move(*c));
+    *out = note.release();
     return RAPPORT_OK;
   });
 }
 
-void rapport_note_free(rapport_note *note) { destroy(note); }
+void rapport_note_free(rapport_note *note) {
+  if (note != nullptr && magic_of(note) == rapport_note::expected_magic && note->borrowed) return;
+  destroy(note);
+}
 
 int rapport_note_status(const rapport_note *note, int *out) {
   return guarded([&]() -> int {
@@ -176,6 +197,14 @@ int rapport_note_contexts(const rapport_note *note, const rapport_contexts **out
     int s;
     if (!checked_note(note, s)) return s;
     if ((s = check_out(out))) return s;
+    std::call_once(note->contexts_once, [note] {
+      rapport_contexts &x = note->contexts;
+      x.items.clear();  // a retry after an exception starts over
+      x.items.reserve(note->note.contexts.size());
+      for (const auto &ctx : note->note.contexts) x.items.push_back(make_view(rapport::shared_context(ctx)));
+      x.borrowed = true;
+      x.magic = rapport_contexts::expected_magic;
+    });
     *out = &note->contexts;
     return RAPPORT_OK;
   });

@@ -57,6 +57,8 @@ const char *handle_name(std::uint32_t magic) noexcept {
   case magic_platform: return "rapport_platform";
   case magic_note: return "rapport_note";
   case magic_findings: return "rapport_findings";
+  case magic_batch: return "rapport_batch";
+  case magic_import_report: return "rapport_import_report";
   case 0: return "a freed handle";
   default: return "an unknown object";
   }

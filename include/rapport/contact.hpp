@@ -43,6 +43,18 @@ struct organization {
   bool current = true;
   std::optional<int> start_year;
   std::optional<int> end_year;
+  /**
+   * The name a note says, without the legal form: "SAP" for "SAP SE"
+   * (company_display_name). Set by the importers; empty = not derived yet
+   * (compose derives it from `name`).
+   */
+  std::string display{};  // (braces: aggregate initializers that stop at end_year stay warning-free)
+  /**
+   * The key two spellings of one employer share (company_key): "sap". Set by
+   * the importers; empty = the directory derives it from `name`. A key that is
+   * not company_key(name) makes the directory match on it anyway.
+   */
+  std::string key{};
 };
 
 /** Taking part in an event (by event id) in a role. */
@@ -66,7 +78,9 @@ struct contact {
   std::vector<organization> organizations; ///< current and past
   std::string industry;                    ///< the person's own industry
   std::string location;                    ///< as written: "Greater Munich Metropolitan Area"
-  place_id place = no_place;               ///< resolved from `location` by the directory unless set
+  place_id place = no_place;               ///< resolved from `location` by the importers or the directory unless set
+  /// With `place`: several places fitted `location` and the larger was taken (resolve_place's `ambiguous`).
+  bool place_ambiguous = false;
   std::vector<std::string> languages;      ///< BCP 47 tags the person reads, best first
   std::string locale;                      ///< preferred locale for notes ("de-AT"); "" = first language or "en"
   std::optional<formality> formality_preference; ///< how they prefer to be addressed; nullopt = unknown

@@ -32,6 +32,7 @@
 namespace rapport::detail {
 struct directory_data;
 struct directory_access;
+struct builder_access;
 } // namespace rapport::detail
 
 namespace rapport {
@@ -98,6 +99,7 @@ public:
   result<directory> build();
 
 private:
+  friend struct rapport::detail::builder_access;
   struct impl;
   std::unique_ptr<impl> impl_;
 };

@@ -110,6 +110,10 @@ struct shared_context {
 
   // past_employer, school, topic
   std::string organization;         ///< as the recipient wrote it
+  bool sender_current = false;      ///< past_employer: the sender still works there
+  bool recipient_current = false;   ///< past_employer: the recipient still works there
+  int years_overlap = -1;           ///< past_employer: whole years both were there, from the start/end years
+                                    ///< (a current job runs to `now`); 0 = at different times; -1 = unknown
   std::string school;
   std::string topic;
 

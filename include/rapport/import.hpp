@@ -69,6 +69,19 @@ struct import_options {
   import_limits limits;
   /** Name used for `file` in problems when importing bytes; the path when importing a file. */
   std::string file_name;
+  /**
+   * Normalize each contact as it is read (docs/formats.md, "Normalization"):
+   * names parsed and cleaned, companies without their legal form and keyed,
+   * locations resolved to places. The values as written stay in name.raw,
+   * organizations[].name and location. false: fields exactly as written.
+   */
+  bool normalize = true;
+  /**
+   * Threads for the CSV importers (LinkedIn and generic): 0 = as many as the
+   * machine has (at most 8), 1 = the calling thread only; at most 64. The
+   * records, their order and the problems are the same whatever the number.
+   */
+  unsigned threads = 1;
 };
 
 /** What happened to the record a problem belongs to. */
@@ -101,6 +114,20 @@ struct import_problem {
  */
 std::string to_string(const import_problem &p);
 
+/**
+ * What normalization did (import_options::normalize). These are not problems:
+ * the values as written are kept next to the normalized ones.
+ */
+struct import_normalization {
+  std::size_t names_cleaned = 0;     ///< names from which pronouns, credentials, honorifics, nicknames, emoji or a headline were moved or dropped
+  std::size_t names_recased = 0;     ///< names written ALL CAPS or all lowercase whose case was fixed
+  std::size_t names_unparsed = 0;    ///< names the parser refused (over 1024 bytes): kept as written
+  std::size_t companies_without_legal_form = 0;  ///< organizations whose display name dropped a legal form ("Siemens AG" → "Siemens")
+  std::size_t places_resolved = 0;   ///< locations resolved to a place (ambiguous ones included)
+  std::size_t places_ambiguous = 0;  ///< of those, resolved to the larger of several places that fit
+  std::size_t places_unknown = 0;    ///< locations that name no known place (place left empty)
+};
+
 /** Counts and problems of one import. */
 struct import_report {
   std::size_t imported = 0;  ///< records imported (repaired ones included)
@@ -108,6 +135,7 @@ struct import_report {
   std::size_t repaired = 0;  ///< imported records that had at least one problem
   std::vector<import_problem> problems;  ///< first limits.max_problems problems, in input order
   std::size_t problems_not_kept = 0;     ///< problems beyond limits.max_problems (counted, not kept)
+  import_normalization normalization;    ///< what normalization changed (not problems)
 
   /** True when there was nothing to report. */
   bool clean() const noexcept { return problems.empty() && problems_not_kept == 0; }
@@ -130,8 +158,10 @@ struct imported {
  * On), the older one (no preamble, no URL) and Excel re-saves; CRLF or LF; with
  * or without a UTF-8 BOM. Company and Position become organizations[0] and the
  * headline; Connected On ("07 Feb 2023", "1/8/18, 6:14 PM", "9-Sep-22",
- * "2023-02-07") becomes connected_on. Names are kept as written (raw, given,
- * family): cleaning them is the name parser's job.
+ * "2023-02-07") becomes connected_on. With options.normalize (the default)
+ * the name is parsed (pronouns, credentials, emoji moved out, ALL CAPS
+ * recased; name.raw keeps "First Last" as written) and the company gets its
+ * display name and key; otherwise names are kept as written.
  *
  * Contact ids: "linkedin:<slug>" from a linkedin.com/in/<slug> URL, else
  * "email:<address>" (lower-cased), else "name:<16 hex digits>", a 64-bit FNV-1a

@@ -495,7 +495,15 @@ const char *gender_keyword(grammatical_gender g) {
   }
 }
 
-// Every field of a composed_note back to its default value, buffers kept.
+// Every field back to its default value, the strings' and vectors' buffers
+// kept. Field by field (assigning a fresh one costs ~600 instructions): a field
+// added to these structs must be reset here too, which the size checks recall
+// (on libstdc++, x86-64, where the dump-and-diff of every field ran).
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+static_assert(sizeof(composed_note) == 256, "composed_note changed: reset the new fields in reset()");
+static_assert(sizeof(composition) == 352, "composition changed: reset the new fields in reset()");
+#endif
+
 void reset(composed_note &n) {
   n.text.clear();
   n.locale.clear();
@@ -511,18 +519,23 @@ void reset(composed_note &n) {
   n.warnings.clear();
 }
 
+void reset(composition &c) {
+  c.status = errc::ok;
+  c.recipient_id.clear();
+  reset(c.note);
+  c.homework.clear();
+  c.message.clear();
+}
+
 result<void> composer::compose_into(const contact &recipient, compose_cache &cache, composition &out) const {
   const contact &s = sender();
   if (s.id == recipient.id)
     return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + s.id + "'");
-  out.status = errc::ok;
-  out.recipient_id.assign(recipient.id);
-  out.homework.clear();
-  out.message.clear();
   // The last note's contexts, taken out for discovery to write over (they come back below).
   std::vector<shared_context> contexts;
   contexts.swap(out.note.contexts);
-  reset(out.note);
+  reset(out);
+  out.recipient_id.assign(recipient.id);
 
   // Locale and register.
   const std::string_view requested =
@@ -649,7 +662,12 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     return changed;
   };
   if (name->given.empty() && name->family.empty() && !name->raw.empty()) {
-    auto p = parse_person_name(name->raw, {.locale = text_locale});
+    // The person's own language says how their name is built ("Ana García López"
+    // with "es", "Kovács Anna" with "hu"); the note's only when they have none.
+    const std::string_view own = !recipient.locale.empty()      ? std::string_view(recipient.locale)
+                                 : !recipient.languages.empty() ? std::string_view(recipient.languages.front())
+                                                                : std::string_view(text_locale);
+    auto p = parse_person_name(name->raw, {.locale = own});
     if (!p) return p.error();
     edit() = std::move(*p);
   }
@@ -728,6 +746,9 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     case context_kind::past_employer: {
       auto emp = company_display_name(c.organization);
       a.set("employer_name", emp ? *emp : c.organization);
+      // "At the same time" / "overlapped by N years" only when the years say so.
+      if (c.years_overlap > 0) a.set("years_overlap", static_cast<std::int64_t>(c.years_overlap));
+      else req.drop.push_back("years");
       break;
     }
     case context_kind::school: a.set("school_name", c.school); break;

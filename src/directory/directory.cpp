@@ -1,6 +1,8 @@
 #include "rapport/directory.hpp"
 
 #include <algorithm>
+#include <new>
+#include <iterator>
 #include <map>
 #include <unordered_set>
 
@@ -9,6 +11,10 @@
 #include "rapport/company.hpp"
 #include "rapport/text.hpp"
 #include "text/utf8.hpp"
+
+#if defined(__unix__)
+#include <sys/mman.h>
+#endif
 
 namespace rapport {
 inline namespace v1 {
@@ -26,38 +32,50 @@ const char *to_string(event_role role) noexcept {
 
 namespace {
 
-// Checks fields one by one; the first bad one becomes the error.
+// Checks fields one by one; the first bad one becomes the error. The field's
+// name is only spelled out ("organizations[1].name") for a bad field: most
+// records are clean, and building the names cost more than the checks.
 class field_checker {
 public:
   field_checker(const char *kind, const std::string &id) : kind_(kind), id_(id) {}
 
-  void operator()(const std::string &value, const std::string &field) {
-    if (failed_) return;
-    if (auto bad = find_invalid_utf8(value)) {
-      failed_ = true;
-      err_ = make_error(errc::invalid_utf8,
-                        std::string(kind_) + " '" + printable_id() + "': field " + field + ": invalid UTF-8 at byte " +
-                            std::to_string(*bad),
-                        *bad);
-    }
+  void operator()(const std::string &value, const char *field) {
+    check(value, [&] { return std::string(field); });
   }
-  void list(const std::vector<std::string> &values, const std::string &field) {
-    for (std::size_t i = 0; i < values.size(); ++i) (*this)(values[i], field + "[" + std::to_string(i) + "]");
+  void operator()(const std::string &value, const char *field, std::size_t i, const char *sub) {
+    check(value, [&] { return std::string(field) + "[" + std::to_string(i) + "]." + sub; });
+  }
+  void list(const std::vector<std::string> &values, const char *field) {
+    for (std::size_t i = 0; i < values.size(); ++i)
+      check(values[i], [&] { return std::string(field) + "[" + std::to_string(i) + "]"; });
+  }
+  void list(const std::vector<std::string> &values, const char *field, std::size_t i, const char *sub) {
+    for (std::size_t k = 0; k < values.size(); ++k)
+      check(values[k], [&] {
+        return std::string(field) + "[" + std::to_string(i) + "]." + sub + "[" + std::to_string(k) + "]";
+      });
   }
   bool failed() const { return failed_; }
   error take() { return std::move(err_); }
 
 private:
+  template <class Name>
+  void check(const std::string &value, Name &&name) {
+    if (failed_) return;
+    if (auto bad = find_invalid_utf8(value)) {
+      failed_ = true;
+      err_ = make_error(errc::invalid_utf8,
+                        std::string(kind_) + " '" + printable_id() + "': field " + name() + ": invalid UTF-8 at byte " +
+                            std::to_string(*bad),
+                        *bad);
+    }
+  }
   std::string printable_id() const { return is_valid_utf8(id_) ? id_ : std::string("<invalid UTF-8>"); }
   const char *kind_;
   const std::string &id_;
   bool failed_ = false;
   error err_;
 };
-
-std::string idx(const char *field, std::size_t i, const char *sub) {
-  return std::string(field) + "[" + std::to_string(i) + "]." + sub;
-}
 
 // Bounded list of warnings: the first `cap` of each category in full, then a count.
 class warning_sink {
@@ -195,6 +213,7 @@ void add_industry(const directory_data &d, contact_info_storage &info, std::stri
 
 void fill_place(contact_info_storage &info, const contact &c) {
   info.place = c.place;
+  info.place_ambiguous = c.place != no_place && c.place_ambiguous;
   if (info.place == no_place && !c.location.empty()) {
     if (auto r = resolve_place(c.location)) {
       info.place = r->id;
@@ -235,7 +254,7 @@ contact_info info_for(const directory_data &d, const contact &c, contact_info_st
   for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
     const auto &o = c.organizations[i];
     if (o.current) add_industry(d, info, o.industry, static_cast<std::int32_t>(i));
-    const key_id k = o.name.empty() ? no_key : d.find_key(org_key(o.name));
+    const key_id k = o.name.empty() ? no_key : d.find_key(o.key.empty() ? org_key(o.name) : o.key);
     if (k != no_key) info.orgs.push_back({k, o.current, i});
   }
   for (std::uint32_t i = 0; i < c.schools.size(); ++i)
@@ -321,7 +340,7 @@ std::size_t directory::memory_bytes() const noexcept {
          str(c.name.suffix) + str(c.name.preferred) + str(c.name.raw) + str(c.headline) + str(c.industry) +
          str(c.location) + str(c.locale) + str(c.purpose);
     n += c.organizations.capacity() * sizeof(organization);
-    for (const auto &o : c.organizations) n += str(o.name) + str(o.title) + str(o.industry);
+    for (const auto &o : c.organizations) n += str(o.name) + str(o.title) + str(o.industry) + str(o.display) + str(o.key);
     n += c.events.capacity() * sizeof(event_participation);
     for (const auto &e : c.events) n += str(e.event_id);
     n += strs(c.languages) + strs(c.schools) + strs(c.topics) + strs(c.connections);
@@ -351,11 +370,120 @@ std::size_t directory::memory_bytes() const noexcept {
 
 // ---- builder --------------------------------------------------------------------
 
+namespace {
+
+// Memory for the builder's blocks straight from the system (mmap), so that a
+// block freed while build() moves contacts out goes back at once: from the
+// allocator, freed blocks stayed in the process, and a million contacts were
+// held twice at the peak of build().
+template <class T>
+struct block_allocator {
+  using value_type = T;
+  block_allocator() = default;
+  template <class U>
+  block_allocator(const block_allocator<U> &) noexcept {}
+  T *allocate(std::size_t n) {
+#if defined(__unix__)
+    void *p = ::mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    return static_cast<T *>(p);
+#else
+    return std::allocator<T>().allocate(n);
+#endif
+  }
+  void deallocate(T *p, std::size_t n) noexcept {
+#if defined(__unix__)
+    ::munmap(p, n * sizeof(T));
+#else
+    std::allocator<T>().deallocate(p, n);
+#endif
+  }
+  template <class U>
+  bool operator==(const block_allocator<U> &) const noexcept { return true; }
+};
+
+// Contacts in blocks filled in place. A growing std::vector of contacts (over
+// 600 bytes each) moved every contact at each doubling and held both copies
+// meanwhile: with a million contacts, page faults were most of an import.
+class contact_store {
+public:
+  static constexpr std::size_t block = 4096;
+  std::size_t size() const noexcept { return size_; }
+  contact &operator[](std::size_t i) noexcept { return blocks_[i / block][i % block]; }
+  const contact &operator[](std::size_t i) const noexcept { return blocks_[i / block][i % block]; }
+  void push_back(contact &&c) {
+    if (size_ % block == 0) {
+      blocks_.emplace_back();
+      blocks_.back().reserve(block);
+    }
+    blocks_.back().push_back(std::move(c));
+    ++size_;
+  }
+  /** Moves every contact to the end of `out`, in order, freeing each block once it is empty. */
+  void move_into(std::vector<contact> &out) {
+    out.reserve(out.size() + size_);
+    for (auto &b : blocks_) {
+      std::move(b.begin(), b.end(), std::back_inserter(out));
+      std::vector<contact, block_allocator<contact>>().swap(b);
+    }
+    blocks_.clear();
+    size_ = 0;
+  }
+
+private:
+  std::vector<std::vector<contact, block_allocator<contact>>> blocks_;
+  std::size_t size_ = 0;
+};
+
+// Contact ids as indexes into the store: open addressing with linear probing,
+// each slot a 32-bit hash tag and the index + 1 (0 = empty). A node-based set
+// of id copies cost an allocation and a cache miss or two per contact.
+class id_index {
+public:
+  static std::uint32_t tag_of(std::string_view id) noexcept {
+    const std::uint64_t h = std::hash<std::string_view>{}(id);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+  bool contains(std::string_view id, std::uint32_t tag, const contact_store &store) const noexcept {
+    if (slots_.empty()) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) return false;
+      if (static_cast<std::uint32_t>(s >> 32) == tag && store[static_cast<std::uint32_t>(s) - 1].id == id) return true;
+    }
+  }
+  void insert(std::uint32_t tag, std::size_t index) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    place(slots_, (std::uint64_t(tag) << 32) | (index + 1));
+    ++count_;
+  }
+
+private:
+  static void place(std::vector<std::uint64_t> &slots, std::uint64_t entry) noexcept {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = static_cast<std::uint32_t>(entry >> 32) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = entry;
+  }
+  void grow() {
+    std::vector<std::uint64_t> bigger(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    for (const std::uint64_t s : slots_)
+      if (s != 0) place(bigger, s);
+    slots_.swap(bigger);
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t count_ = 0;
+};
+
+} // namespace
+
 struct directory_builder::impl {
-  std::vector<contact> contacts;
+  contact_store contacts;
+  id_index contact_ids;
   std::vector<event> events;
   std::vector<challenge> challenges;
-  std::unordered_set<std::string> contact_ids, event_ids, challenge_ids;
+  std::unordered_set<std::string> event_ids, challenge_ids;
 };
 
 directory_builder::directory_builder() : impl_(std::make_unique<impl>()) {}
@@ -367,18 +495,48 @@ std::size_t directory_builder::contact_count() const noexcept { return impl_->co
 
 namespace {
 
-result<void> check_id(const char *kind, const std::string &id, const std::unordered_set<std::string> &seen) {
+result<void> check_id(const char *kind, const std::string &id, bool seen) {
   if (id.empty()) return make_error(errc::invalid_argument, std::string(kind) + " without an id");
   if (auto bad = find_invalid_utf8(id))
     return make_error(errc::invalid_utf8, std::string(kind) + " id: invalid UTF-8 at byte " + std::to_string(*bad), *bad);
-  if (seen.count(id)) return make_error(errc::invalid_argument, std::string("duplicate ") + kind + " id '" + id + "'");
+  if (seen) return make_error(errc::invalid_argument, std::string("duplicate ") + kind + " id '" + id + "'");
   return {};
+}
+
+result<void> check_id(const char *kind, const std::string &id, const std::unordered_set<std::string> &seen) {
+  return check_id(kind, id, seen.count(id) > 0);
 }
 
 } // namespace
 
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+std::uint32_t builder_access::id_tag(std::string_view id) noexcept { return ::rapport::v1::id_index::tag_of(id); }
+
+result<void> builder_access::add_checked_contact(directory_builder &b, contact &&c) {
+  const std::uint32_t tag = id_tag(c.id);
+  return add_checked_contact(b, std::move(c), tag);
+}
+
+result<void> builder_access::add_checked_contact(directory_builder &b, contact &&c, std::uint32_t tag) {
+  auto &impl = *b.impl_;
+  if (auto r = ::rapport::v1::check_id("contact", c.id, impl.contact_ids.contains(c.id, tag, impl.contacts)); !r) return r;
+  impl.contact_ids.insert(tag, impl.contacts.size());
+  impl.contacts.push_back(std::move(c));
+  return {};
+}
+
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+
 result<void> directory_builder::add_contact(contact c) {
-  if (auto r = check_id("contact", c.id, impl_->contact_ids); !r) return r;
+  const std::uint32_t tag = id_index::tag_of(c.id);
+  if (auto r = check_id("contact", c.id, impl_->contact_ids.contains(c.id, tag, impl_->contacts)); !r) return r;
   field_checker check("contact", c.id);
   check(c.name.given, "name.given");
   check(c.name.family, "name.family");
@@ -393,22 +551,24 @@ result<void> directory_builder::add_contact(contact c) {
   check(c.locale, "locale");
   check(c.purpose, "purpose");
   for (std::size_t i = 0; i < c.organizations.size(); ++i) {
-    check(c.organizations[i].name, idx("organizations", i, "name"));
-    check(c.organizations[i].title, idx("organizations", i, "title"));
-    check(c.organizations[i].industry, idx("organizations", i, "industry"));
+    check(c.organizations[i].name, "organizations", i, "name");
+    check(c.organizations[i].title, "organizations", i, "title");
+    check(c.organizations[i].industry, "organizations", i, "industry");
+    check(c.organizations[i].display, "organizations", i, "display");
+    check(c.organizations[i].key, "organizations", i, "key");
   }
-  for (std::size_t i = 0; i < c.events.size(); ++i) check(c.events[i].event_id, idx("events", i, "event_id"));
+  for (std::size_t i = 0; i < c.events.size(); ++i) check(c.events[i].event_id, "events", i, "event_id");
   for (std::size_t i = 0; i < c.offers.size(); ++i) {
-    check(c.offers[i].id, idx("offers", i, "id"));
-    check(c.offers[i].summary, idx("offers", i, "summary"));
-    check.list(c.offers[i].challenge_ids, idx("offers", i, "challenge_ids"));
+    check(c.offers[i].id, "offers", i, "id");
+    check(c.offers[i].summary, "offers", i, "summary");
+    check.list(c.offers[i].challenge_ids, "offers", i, "challenge_ids");
   }
   check.list(c.languages, "languages");
   check.list(c.schools, "schools");
   check.list(c.topics, "topics");
   check.list(c.connections, "connections");
   if (check.failed()) return check.take();
-  impl_->contact_ids.insert(c.id);
+  impl_->contact_ids.insert(tag, impl_->contacts.size());
   impl_->contacts.push_back(std::move(c));
   return {};
 }
@@ -456,12 +616,59 @@ result<void> directory_builder::add_challenge(challenge c) {
 result<directory> directory_builder::build() {
   auto data = std::make_shared<detail::directory_data>();
   auto &d = *data;
-  d.contacts = std::move(impl_->contacts);
+  {
+    // The contacts move out of the builder's blocks in the order they came
+    // (each block freed as it empties, so they are not held twice), then into
+    // id order by following the cycles of the sorting permutation: each
+    // contact moves once more. Ids often share a long prefix ("linkedin:"), so
+    // the sort compares the 8 bytes after the shared prefix first.
+    auto &v = d.contacts;
+    impl_->contacts.move_into(v);
+    std::size_t common = v.empty() ? 0 : v[0].id.size();
+    for (std::size_t i = 1; i < v.size() && common > 0; ++i) {
+      const std::string &a = v[0].id, &b = v[i].id;
+      std::size_t k = 0;
+      while (k < common && k < b.size() && a[k] == b[k]) ++k;
+      common = k;
+    }
+    struct entry {
+      std::uint64_t key;  // the 8 bytes after the common prefix, big-endian, 0-padded
+      std::uint32_t index;
+    };
+    std::vector<entry> order(v.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      const std::string &id = v[i].id;
+      std::uint64_t key = 0;
+      for (std::size_t k = 0; k < 8; ++k)
+        key = (key << 8) | (common + k < id.size() ? static_cast<unsigned char>(id[common + k]) : 0u);
+      order[i] = {key, i};
+    }
+    std::sort(order.begin(), order.end(), [&](const entry &a, const entry &b) {
+      if (a.key != b.key) return a.key < b.key;
+      return std::string_view(v[a.index].id).substr(common) < std::string_view(v[b.index].id).substr(common);
+    });
+    // Position k takes the contact that was at order[k].index.
+    std::vector<bool> placed(v.size(), false);
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      if (placed[k] || order[k].index == k) continue;
+      contact first = std::move(v[k]);
+      std::size_t j = k;
+      for (;;) {
+        placed[j] = true;
+        const std::size_t from = order[j].index;
+        if (from == k) {
+          v[j] = std::move(first);
+          break;
+        }
+        v[j] = std::move(v[from]);
+        j = from;
+      }
+    }
+  }
   d.events = std::move(impl_->events);
   d.challenges = std::move(impl_->challenges);
   impl_ = std::make_unique<impl>();
 
-  sort_by_id(d.contacts);
   sort_by_id(d.events);
   sort_by_id(d.challenges);
   for (std::uint32_t i = 0; i < d.contacts.size(); ++i) d.contact_by_id.emplace(d.contacts[i].id, i);
@@ -500,6 +707,10 @@ result<directory> directory_builder::build() {
       return id;
     };
     auto intern = [&](const std::string &text) { return intern_as(text, false); };
+    auto intern_key = [&](const std::string &key) {
+      if (auto it = d.keys.find(key); it != d.keys.end()) return it->second;
+      return d.keys.emplace(key, static_cast<detail::key_id>(d.keys.size())).first->second;
+    };
 
     std::vector<detail::contact_info_storage> infos(d.contacts.size());
     d.participants.resize(d.events.size());
@@ -510,6 +721,7 @@ result<directory> directory_builder::build() {
       auto &c = d.contacts[ci];
       auto &info = infos[ci];
       info.place = c.place;
+      info.place_ambiguous = c.place != no_place && c.place_ambiguous;
       if (info.place == no_place && !c.location.empty()) {
         const auto &r = resolve(c.location);
         info.place = r.id;
@@ -534,7 +746,8 @@ result<directory> directory_builder::build() {
       for (std::uint32_t i = 0; i < c.organizations.size(); ++i) {
         const auto &o = c.organizations[i];
         if (o.current) add_industry(o.industry, static_cast<std::int32_t>(i));
-        const auto k = intern_as(o.name, true);
+        // An importer's key (company_key of the name) is the key itself; else the name is keyed here.
+        const auto k = o.key.empty() ? intern_as(o.name, true) : intern_key(o.key);
         if (k == detail::no_key) continue;
         bool dup = false;
         for (auto &existing : info.orgs)

@@ -113,6 +113,20 @@ struct directory_data {
 
 struct prepared_sender_data;
 
+/** What the importers use of a directory_builder beyond its public interface. */
+struct builder_access {
+  /**
+   * add_contact for a contact whose every field the caller has checked to be
+   * UTF-8 (the CSV importer checks each field of a row): the id is still
+   * checked for being present and unique.
+   */
+  static result<void> add_checked_contact(directory_builder &b, contact &&c);
+  /** The same with `tag` = id_tag(c.id), computed where the id was made (a worker thread). */
+  static result<void> add_checked_contact(directory_builder &b, contact &&c, std::uint32_t tag);
+  /** The hash the builder files a contact id under. */
+  static std::uint32_t id_tag(std::string_view id) noexcept;
+};
+
 struct directory_access {
   static const directory_data &data(const directory &d) { return *d.data_; }
   static const prepared_sender_data &data(const prepared_sender &s) { return *s.data_; }

@@ -1,6 +1,8 @@
 #include "rapport/discovery.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 #include <tuple>
 
 #include "directory/directory_data.hpp"
@@ -70,7 +72,13 @@ std::string shared_context::situation() const {
   case context_kind::challenge: return "challenge/can-help";
   case context_kind::mutual_connection: return "mutual/shared-contacts";
   case context_kind::same_city: return "city/same-city";
-  case context_kind::past_employer: return "past-employer/overlapped";
+  case context_kind::past_employer:
+    // "I used to work at X, where you are now"; "… though at different times"
+    // only when the years say so and both have left; else "we both worked at X"
+    // (with "at the same time" only when the years say so: compose).
+    if (!sender_current && recipient_current) return "past-employer/recipient-joined";
+    if (!sender_current && !recipient_current && years_overlap == 0) return "past-employer/alumni";
+    return "past-employer/overlapped";
   case context_kind::school: return "school/same-school";
   case context_kind::topic: return "topic/same-interest";
   }
@@ -157,12 +165,19 @@ const std::string &tie_key(const shared_context &c) {
 }
 
 // The next context of `out`: a reused one (out[used], back to its default
-// values but for its evidence, which the caller sets whole) or a new one.
+// values but for its evidence, which the caller sets whole; its strings keep
+// their buffers) or a new one.
 shared_context &next_context(std::vector<shared_context> &out, std::size_t &used) {
   if (used == out.size()) {
     ++used;
     return out.emplace_back();
   }
+  // Field by field (assigning shared_context{} costs ~800 instructions): a
+  // field added to shared_context must be reset here too, which this size check
+  // recalls (on libstdc++, x86-64, where the dump-and-diff of every field ran).
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+  static_assert(sizeof(shared_context) == 472, "shared_context changed: reset the new fields in next_context()");
+#endif
   shared_context &c = out[used++];
   c.kind = context_kind::event;
   c.strength = 0.0;
@@ -184,6 +199,9 @@ shared_context &next_context(std::vector<shared_context> &out, std::size_t &used
   c.mutual_name.clear();
   c.mutual_count = 0;
   c.organization.clear();
+  c.sender_current = false;
+  c.recipient_current = false;
+  c.years_overlap = -1;
   c.school.clear();
   c.topic.clear();
   return c;
@@ -363,8 +381,25 @@ void city(const contact &s, const contact &r, const detail::contact_info &si, co
   out.push_back(std::move(c));
 }
 
+// Whole years two jobs overlapped: -1 when a start is unknown, or an end of a
+// past job, or when they only share a boundary year (2019–2021 and 2021–2023
+// may or may not have met); 0 when they were there at different times.
+int years_overlap(const organization &a, const organization &b, int this_year) {
+  const auto end = [&](const organization &o) -> std::optional<int> {
+    if (o.current) return this_year;
+    return o.end_year;
+  };
+  const auto ea = end(a), eb = end(b);
+  if (!a.start_year || !b.start_year || !ea || !eb) return -1;
+  const int from = std::max(*a.start_year, *b.start_year), to = std::min(*ea, *eb);
+  if (to < from) return 0;
+  if (to == from) return -1;
+  return to - from;
+}
+
 void employers(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
-               const discovery_weights &w, std::vector<shared_context> &out) {
+               std::chrono::sys_seconds now, const discovery_weights &w, std::vector<shared_context> &out) {
+  const int this_year = static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)}.year());
   for (const auto &so : si.orgs)
     for (const auto &ro : ri.orgs) {
       if (so.key != ro.key) continue;
@@ -372,6 +407,9 @@ void employers(const contact &s, const contact &r, const detail::contact_info &s
       c.kind = context_kind::past_employer;
       c.strength = detail::org_strength(so.current && ro.current, w);
       c.organization = r.organizations[ro.index].name;
+      c.sender_current = so.current;
+      c.recipient_current = ro.current;
+      c.years_overlap = years_overlap(s.organizations[so.index], r.organizations[ro.index], this_year);
       c.evidence = {ev(evidence_side::sender, record(s), at("organizations", so.index) + ".name", s.organizations[so.index].name),
                     ev(evidence_side::recipient, record(r), at("organizations", ro.index) + ".name", c.organization)};
       out.push_back(std::move(c));
@@ -475,7 +513,7 @@ result<void> contexts_into(const prepared_sender &prepared, const contact &recip
   challenges(d, sender, recipient, si, ri, r_in, r_idx, w, out);
   mutuals(d, sender, recipient, si, ri, ps.in_directory, ps.index, r_in, r_idx, w, out);
   city(sender, recipient, si, ri, w, out);
-  employers(sender, recipient, si, ri, w, out);
+  employers(sender, recipient, si, ri, now, w, out);
   keyed(context_kind::school, "schools", sender.schools, recipient.schools, si.schools, ri.schools, sender, recipient,
         w.school, out);
   keyed(context_kind::topic, "topics", sender.topics, recipient.topics, si.topics, ri.topics, sender, recipient,

@@ -26,6 +26,8 @@ public:
    * unterminated_quote: a quote opened at quote_offset() never closes (eof).
    */
   status next(std::string_view buf, std::size_t &pos, bool eof);
+  /** As next(), but only finds where the record ends (newlines() too); fields() is not filled. */
+  status skip(std::string_view buf, std::size_t &pos, bool eof);
 
   const std::vector<std::string_view> &fields() const noexcept { return views_; }
   /** Offset in `buf` where field `i` starts. */
@@ -35,6 +37,8 @@ public:
   std::size_t quote_offset() const noexcept { return quote_offset_; }
 
 private:
+  template <bool Store>
+  status scan(std::string_view buf, std::size_t &pos, bool eof);
   struct raw_field {
     std::size_t begin, size;  // in buf, or in scratch_ when in_scratch
     std::size_t source;       // where the field starts in buf

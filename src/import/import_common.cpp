@@ -274,12 +274,21 @@ std::string linkedin_id(std::string_view url) {
   url = trim(url);
   static constexpr std::string_view marker = "linkedin.com/in/";
   std::size_t at = std::string_view::npos;
-  for (std::size_t i = url.find_first_of("lL"); i != std::string_view::npos && i + marker.size() <= url.size();
-       i = url.find_first_of("lL", i + 1))
+  // Exports write it in lowercase: find that with one search, then look for
+  // an earlier one in any case only before it (the first one counts).
+  std::size_t lower = std::string_view::npos;
+  for (std::size_t i = url.find(marker.substr(1)); i != std::string_view::npos; i = url.find(marker.substr(1), i + 1))
+    if (i > 0 && (url[i - 1] == 'l' || url[i - 1] == 'L')) {
+      lower = i - 1;
+      break;
+    }
+  for (std::size_t i = url.find_first_of("lL");
+       i != std::string_view::npos && i < lower && i + marker.size() <= url.size(); i = url.find_first_of("lL", i + 1))
     if (iequals(url.substr(i, marker.size()), marker)) {
       at = i;
       break;
     }
+  if (at == std::string_view::npos) at = lower;
   if (at == std::string_view::npos) return {};
   // Only the scheme and the host may precede: "https://www.", "de.", "".
   const std::string_view before = url.substr(0, at);
@@ -292,8 +301,8 @@ std::string linkedin_id(std::string_view url) {
   if (end == start) return {};
   std::string id;
   id.reserve(9 + end - start);
-  id = "linkedin:";
-  for (std::size_t i = start; i < end; ++i) id += ascii_lower(url[i]);
+  id.append("linkedin:").append(url.substr(start, end - start));
+  for (std::size_t i = 9; i < id.size(); ++i) id[i] = ascii_lower(id[i]);
   return id;
 }
 

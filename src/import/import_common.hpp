@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "import/normalize.hpp"
 #include "rapport/import.hpp"
 
 namespace rapport::detail {
@@ -19,6 +20,16 @@ namespace rapport::detail {
 struct record_sink {
   virtual ~record_sink() = default;
   virtual result<void> add(contact &&c) = 0;
+  /**
+   * A contact whose every field the importer has checked to be UTF-8; `id_tag`
+   * is builder_access::id_tag(c.id) when the importer computed it, else 0 with
+   * `has_tag` false.
+   */
+  virtual result<void> add_checked(contact &&c, std::uint32_t id_tag, bool has_tag) {
+    (void)id_tag;
+    (void)has_tag;
+    return add(std::move(c));
+  }
   virtual result<void> add(event &&e) = 0;
   virtual result<void> add(challenge &&c) = 0;
   virtual result<void> add_sender(contact &&c) = 0;
@@ -84,7 +95,30 @@ public:
     auto added = sink_.add(std::forward<Record>(r));
     return finish_record(added, where);
   }
-  bool deliver_sender(contact &&c, location where) { return finish_record(sink_.add_sender(std::move(c)), where); }
+  /** A contact is normalized first (options.normalize). */
+  bool deliver(contact &&c, location where) {
+    import_normalization counts;
+    if (options_.normalize) normalizer_.apply(c, counts);
+    return deliver_normalized(std::move(c), counts, where);
+  }
+  /** A contact normalized elsewhere (a CSV worker thread), with what its normalization counted. */
+  bool deliver_normalized(contact &&c, const import_normalization &counts, location where, std::uint32_t id_tag = 0,
+                          bool has_tag = false) {
+    auto added = fields_checked_ ? sink_.add_checked(std::move(c), id_tag, has_tag) : sink_.add(std::move(c));
+    if (added) add_counts(report_.normalization, counts);
+    return finish_record(added, where);
+  }
+  bool deliver_sender(contact &&c, location where) {
+    import_normalization counts;
+    if (options_.normalize) normalizer_.apply(c, counts);
+    auto added = sink_.add_sender(std::move(c));
+    if (added) add_counts(report_.normalization, counts);
+    return finish_record(added, where);
+  }
+  /** The importer checks every field of a contact for UTF-8 (CSV): the sink need not again. */
+  void set_fields_checked(bool checked) noexcept { fields_checked_ = checked; }
+  /** How the importer fills name parts (the JSON importer's are already structured). */
+  void set_name_parts(name_parts_are parts) noexcept { normalizer_.set_name_parts(parts); }
 
   /** Passes a size hint to the sink. */
   void expect_contacts(std::size_t n) { sink_.expect_contacts(n); }
@@ -101,10 +135,12 @@ private:
   const import_options &options_;
   std::string file_;
   record_sink &sink_;
+  contact_normalizer normalizer_;
   import_report report_;
   std::size_t record_ = import_problem::npos;
   std::size_t records_seen_ = 0;
   bool record_repaired_ = false;
+  bool fields_checked_ = false;
   bool stopped_ = false;
   error error_;
 };

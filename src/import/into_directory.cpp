@@ -1,4 +1,5 @@
 // Importing straight into a directory_builder: each record is added as it is read.
+#include "directory/directory_data.hpp"
 #include "import/formats.hpp"
 
 namespace rapport::detail {
@@ -7,6 +8,10 @@ namespace {
 struct builder_sink final : record_sink {
   explicit builder_sink(directory_builder &b) : builder(b) {}
   result<void> add(contact &&c) override { return builder.add_contact(std::move(c)); }
+  result<void> add_checked(contact &&c, std::uint32_t id_tag, bool has_tag) override {
+    return has_tag ? builder_access::add_checked_contact(builder, std::move(c), id_tag)
+                   : builder_access::add_checked_contact(builder, std::move(c));
+  }
   result<void> add(event &&e) override { return builder.add_event(std::move(e)); }
   result<void> add(challenge &&c) override { return builder.add_challenge(std::move(c)); }
   result<void> add_sender(contact &&) override {

@@ -331,6 +331,7 @@ challenge read_challenge(const json &j, const std::string &path, unknown_list &u
 } // namespace
 
 void run_json(import_context &ctx, std::string_view bytes) {
+  ctx.set_name_parts(name_parts_are::clean);  // rapport's own names are structured already
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (auto bad = find_invalid_utf8(bytes)) {
     ctx.fatal(errc::invalid_utf8, locate(bytes, *bad), "invalid UTF-8 at byte " + std::to_string(*bad));

@@ -8,9 +8,11 @@
 #include <optional>
 #include <utility>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "names/name_case.hpp"
+#include "names/person_name_detail.hpp"
 #include "rapport/text.hpp"
 #include "text/utf8.hpp"
 
@@ -121,6 +123,15 @@ constexpr std::array<std::string_view, 70> mac_names = {
 // First words of Spanish/Portuguese compound given names (with an es/pt hint).
 constexpr std::array<std::string_view, 12> compound_given_first = {
     "maría", "maria", "josé", "jose", "juan", "ana", "luis", "miguel", "jesús", "jesus", "juana", "rosa"};
+
+// Given names that end a compound given name ("María José", "Juan Carlos"): with
+// only three words, "Ana García López" is a given name and two surnames unless
+// the second word is one of these.
+constexpr std::array<std::string_view, 40> compound_given_second = {
+    "josé",   "jose",    "luis",    "maría",   "maria",  "carlos",  "antonio", "manuel", "luisa",  "isabel",
+    "carmen", "elena",   "teresa",  "pilar",   "fernanda","eugenia","cristina","francisco","javier","ángel",
+    "angel",  "miguel",  "ignacio", "alberto", "andrés", "andres",  "pablo",   "juan",   "rosa",   "paula",
+    "lucía",  "lucia",   "sofía",   "sofia",   "beatriz","jesús",   "jesus",   "ana",    "inés",   "ines"};
 
 // Words that mark a comma segment as a headline rather than a given name.
 constexpr std::array<std::string_view, 48> headline_words = {
@@ -776,7 +787,9 @@ name_parts assign_parts(std::vector<std::string> words, std::string_view lang) {
   }
   std::size_t given_end = 1;
   const bool iberian = lang == "es" || lang == "pt";
-  if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1])) given_end = 2;
+  if (iberian && n >= 3 && contains(compound_given_first, word_key(words[0])) && !is_particle(words[1]) &&
+      (n > 3 || contains(compound_given_second, word_key(words[1]))))
+    given_end = 2;
   std::size_t family_start = n - 1;
   for (std::size_t i = given_end; i + 1 < n; ++i)
     if (is_particle(words[i])) { family_start = i; break; }
@@ -795,13 +808,34 @@ struct nfc_text {
   std::string_view view;
 };
 
+// True when valid UTF-8 `text` is NFC for certain without asking ICU: every
+// code point is below U+0300 (no combining marks, nothing that composes), in
+// U+1F000..U+1FFFF (emoji, flags: no canonical decompositions) or ZWJ / VS16.
+bool surely_nfc(std::string_view text) noexcept {
+  const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) { ++i; continue; }
+    if (b < 0xCC) { i += 2; continue; }  // U+0080..U+02FF
+    if (b == 0xF0 && i + 1 < n && p[i + 1] == 0x9F) { i += 4; continue; }  // U+1F000..U+1FFFF
+    if (i + 2 < n && ((b == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x8D) ||   // U+200D
+                      (b == 0xEF && p[i + 1] == 0xB8 && p[i + 2] == 0x8F))) {  // U+FE0F
+      i += 3;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 result<nfc_text> checked_nfc(std::string_view text) {
   if (text.size() > max_name_bytes)
     return make_error(errc::limit_exceeded, "name longer than " + std::to_string(max_name_bytes) + " bytes");
   error err;
   if (!detail::check_utf8(text, err)) return err;
   nfc_text out;
-  if (detail::is_ascii(text)) {
+  if (surely_nfc(text)) {
     out.view = text;
     return out;
   }
@@ -853,6 +887,30 @@ bool words_all_caps(const std::vector<std::vector<std::string>> &segments) {
 }
 
 } // namespace
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail::names {
+
+prefix_info read_prefix(std::string_view prefix) {
+  prefix_info out;
+  bool conflict = false;
+  for (const auto &w : ::rapport::v1::split_words(prefix)) {
+    const auto *h = ::rapport::v1::find_honorific(w);
+    if (!h) continue;
+    out.academic = out.academic || h->academic;
+    if (h->gender == grammatical_gender::unknown) continue;
+    if (out.gender != grammatical_gender::unknown && out.gender != h->gender) conflict = true;
+    out.gender = h->gender;
+  }
+  if (conflict) out.gender = grammatical_gender::unknown;
+  return out;
+}
+
+} // namespace rapport::detail::names
+
+namespace rapport {
+inline namespace v1 {
 
 bool is_all_caps_name(std::string_view text) {
   if (find_invalid_utf8(text)) return false;
@@ -927,34 +985,191 @@ result<person_name> parse_person_name(std::string_view raw, const name_parse_opt
   return out;
 }
 
+namespace {
+
+// One field of a two-field name, cleaned: its words, and the pronouns,
+// credentials and (given field only) nickname moved out of it.
+struct cleaned_field {
+  std::vector<std::string> words, pronouns, suffix_words;
+  std::string preferred;
+};
+
+result<cleaned_field> clean_field(std::string_view raw, bool is_given) {
+  auto nfc = checked_nfc(raw);
+  if (!nfc) return nfc.error();
+  parse_state st;
+  scanned sc = scan(view_of(*nfc));
+  for (auto &seg : sc.segments) { take_pronoun_words(seg, st); tidy_words(seg); }
+  for (std::size_t k = 1; k < sc.segments.size(); ++k) {
+    const auto &seg = sc.segments[k];
+    if (!seg.empty() &&
+        std::all_of(seg.begin(), seg.end(), [](const std::string &w) { return is_credential(w, true, false); }))
+      st.suffix_words.insert(st.suffix_words.end(), seg.begin(), seg.end());
+  }
+  // A nickname in the family field ("Smith (Kate)") is not taken; pronouns and credentials are.
+  classify_groups(sc, st, 0, is_given);
+  cleaned_field out;
+  out.words = std::move(sc.segments[0]);
+  out.pronouns = std::move(st.pronouns);
+  out.suffix_words = std::move(st.suffix_words);
+  out.preferred = std::move(st.preferred);
+  return out;
+}
+
+// Given names recur a lot in an address book ("Anna", "Zoë 🌻"), family names
+// often: each thread keeps the fields it cleaned last (a bounded cache; the
+// result depends only on the text and on which field it is).
+result<cleaned_field> cleaned_field_of(std::string_view raw, bool is_given) {
+  constexpr std::size_t max_cached = 4096;
+  constexpr std::size_t max_key = 64;
+  thread_local std::unordered_map<std::string, cleaned_field> cache[2];
+  if (raw.size() > max_key) return clean_field(raw, is_given);
+  auto &c = cache[is_given ? 1 : 0];
+  thread_local std::string key;
+  key.assign(raw);
+  if (auto it = c.find(key); it != c.end()) return it->second;
+  auto r = clean_field(raw, is_given);
+  if (!r) return r;
+  if (c.size() >= max_cached) c.clear();
+  c.emplace(key, *r);
+  return r;
+}
+
+// The common case of a two-field name, answered without the general parser:
+// each field is words of Latin letters (U+0000-U+024F, so already NFC) with
+// single spaces, "-", "'" and "." only right after a letter; no honorific
+// before a second given word, no credential after a second family word, and
+// no recasing to do. The parser then returns the fields as they are, so this
+// does too (tests/unit/person_name_test.cpp compares both on a corpus).
+// Nothing is returned when any of that does not hold.
+bool plain_two_fields(std::string_view given, std::string_view family) {
+  if (given.size() > max_name_bytes || family.size() > max_name_bytes) return false;
+  std::array<std::string_view, 8> words[2];
+  std::size_t count[2] = {0, 0};
+  std::size_t upper = 0, lower = 0;  // the case census, counted on the way (case_census without its Mc rule)
+  const std::string_view fields[2] = {given, family};
+  for (int f = 0; f < 2; ++f) {
+    const std::string_view s = fields[f];
+    std::size_t word_start = 0;
+    bool after_letter = false;  // the previous code point was a letter
+    for (std::size_t i = 0; i < s.size();) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) {
+        if (nm::ascii_alpha(b)) {
+          ++(b <= 'Z' ? upper : lower);
+          after_letter = true;
+          ++i;
+          continue;
+        }
+        if (b == ' ') {
+          if (!after_letter && !(i > 0 && s[i - 1] == '.')) return false;  // leading or double space
+          if (count[f] == words[f].size()) return false;
+          words[f][count[f]++] = s.substr(word_start, i - word_start);
+          word_start = ++i;
+          after_letter = false;
+          continue;
+        }
+        // "-" and "'" between letters; "." after a letter, at the end of a word or before another letter.
+        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        if ((b == '-' || b == '\'') && after_letter && (nm::ascii_alpha(next) || (next >= 0xC3 && next <= 0xC9))) {
+          after_letter = false;
+          ++i;
+          continue;
+        }
+        if (b == '.' && after_letter) {
+          after_letter = false;
+          ++i;
+          continue;
+        }
+        return false;
+      }
+      // U+00C0..U+027F: two bytes (checked here: the input is not validated yet).
+      if (b < 0xC3 || b > 0xC9 || i + 1 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80)
+        return false;
+      const std::size_t j = i + 2;
+      const char32_t c = (char32_t(b & 0x1F) << 6) | char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F);
+      if (c < 0xC0 || c > 0x24F || !nm::is_letter(c)) return false;
+      if (i == word_start || after_letter || (i > 0 && (s[i - 1] == '-' || s[i - 1] == '\''))) {
+        if (nm::is_upper(c)) ++upper;
+        else if (nm::is_lower(c)) ++lower;
+        after_letter = true;
+        i = j;
+        continue;
+      }
+      return false;
+    }
+    if (!s.empty()) {
+      if (!after_letter && s.back() != '.') return false;  // trailing space or dangling "-"
+      if (count[f] == words[f].size()) return false;
+      words[f][count[f]++] = s.substr(word_start);
+    }
+  }
+  // Words must start with a letter (tidy_words would cut anything else).
+  for (int f = 0; f < 2; ++f)
+    for (std::size_t k = 0; k < count[f]; ++k) {
+      const auto b = static_cast<unsigned char>(words[f][k][0]);
+      if (!(nm::ascii_alpha(b) || b >= 0x80)) return false;
+    }
+  if (count[0] > 1 && find_honorific(words[0][0])) return false;
+  // case_census reads "McDONALD" as capitals: such a word goes to the parser.
+  for (int f = 0; f < 2; ++f)
+    for (std::size_t k = 0; k < count[f]; ++k) {
+      const std::string_view w = words[f][k];
+      for (std::string_view pre : {"Mc", "Mac"})
+        if (w.size() > pre.size() + 2 && w.substr(0, pre.size()) == pre && all_upper_letters(w.substr(pre.size())))
+          return false;
+    }
+  const bool all_caps = upper >= 3 && lower == 0, all_lower = lower >= 2 && upper == 0;
+  if (count[1] > 1 && is_credential(words[1][count[1] - 1], false, all_caps)) return false;
+  return !all_caps && !all_lower;  // recasing is the parser's job
+}
+
+} // namespace
+
 result<person_name> parse_person_name(std::string_view given, std::string_view family,
                                       const name_parse_options &options) {
-  auto g = checked_nfc(given);
-  if (!g) return g.error();
-  auto f = checked_nfc(family);
-  if (!f) return f.error();
+  if (options.fix_case && plain_two_fields(given, family)) {
+    person_name out;
+    out.raw.reserve(given.size() + 1 + family.size());
+    out.raw.assign(given);
+    if (!given.empty() && !family.empty()) out.raw += ' ';
+    out.raw += family;
+    out.given = std::string(given);
+    out.family = std::string(family);
+    const std::string lang = language_of(options.locale);
+    if (lang == "hu" || lang == "vi") out.order = name_order::family_first;
+    return out;
+  }
+  return detail::names::parse_two_fields_general(given, family, options);
+}
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail::names {
+
+bool is_plain_two_field_name(std::string_view given, std::string_view family) {
+  return ::rapport::v1::plain_two_fields(given, family);
+}
+
+result<person_name> parse_two_fields_general(std::string_view given, std::string_view family,
+                                             const name_parse_options &options) {
+  using namespace ::rapport::v1;
   const std::string lang = language_of(options.locale);
   person_name out;
+  parse_state st;
+  std::vector<std::string> gw, fw;
+  for (const bool is_given : {true, false}) {
+    auto c = cleaned_field_of(is_given ? given : family, is_given);
+    if (!c) return c.error();
+    (is_given ? gw : fw) = std::move(c->words);
+    st.pronouns.insert(st.pronouns.end(), c->pronouns.begin(), c->pronouns.end());
+    st.suffix_words.insert(st.suffix_words.end(), c->suffix_words.begin(), c->suffix_words.end());
+    if (is_given) st.preferred = std::move(c->preferred);
+  }
   out.raw = std::string(given);
   if (!given.empty() && !family.empty()) out.raw += ' ';
   out.raw += family;
-  parse_state st;
-
-  auto clean = [&](std::string_view text, bool is_given) {
-    scanned sc = scan(text);
-    for (auto &seg : sc.segments) { take_pronoun_words(seg, st); tidy_words(seg); }
-    for (std::size_t k = 1; k < sc.segments.size(); ++k) {
-      const auto &seg = sc.segments[k];
-      if (!seg.empty() &&
-          std::all_of(seg.begin(), seg.end(), [](const std::string &w) { return is_credential(w, true, false); }))
-        st.suffix_words.insert(st.suffix_words.end(), seg.begin(), seg.end());
-    }
-    // A nickname in the family field ("Smith (Kate)") is not taken; pronouns and credentials are.
-    classify_groups(sc, st, 0, is_given);
-    return std::move(sc.segments[0]);
-  };
-  std::vector<std::string> gw = clean(view_of(*g), true);
-  std::vector<std::string> fw = clean(view_of(*f), false);
   take_honorifics(gw, st);
   case_census census;
   for (const auto &w : gw) census.add(w);
@@ -969,6 +1184,11 @@ result<person_name> parse_person_name(std::string_view given, std::string_view f
   finish(out, st, parts, lang, options.fix_case, out.raw);
   return out;
 }
+
+} // namespace rapport::detail::names
+
+namespace rapport {
+inline namespace v1 {
 
 // ---- greeting and display ---------------------------------------------------------------
 

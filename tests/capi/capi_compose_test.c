@@ -2,6 +2,7 @@
    refusal with homework, a review, and every call with bad input. */
 #include <rapport.h>
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +56,11 @@ int main(void) {
   rapport_contact *stranger = person("xu", "Xu", "Ming", "Chengdu, China");
   CHECK(rapport_directory_builder_add_contact(b, anna) == RAPPORT_OK);
   CHECK(rapport_directory_builder_add_contact(b, stranger) == RAPPORT_OK);
+  /* Lena exhibits at the fair and lives in the sender's city: two reasons. */
+  rapport_contact *lena = person("lena", "Lena", "Vogel", "Berlin, Germany");
+  CHECK(rapport_contact_set_text(lena, RAPPORT_CONTACT_LOCALE, S("en")) == RAPPORT_OK);
+  CHECK(rapport_contact_add_event(lena, S("hm-2026"), RAPPORT_ROLE_EXHIBITOR) == RAPPORT_OK);
+  CHECK(rapport_directory_builder_add_contact(b, lena) == RAPPORT_OK);
   rapport_directory *dir = NULL;
   CHECK(rapport_directory_builder_build(b, &dir) == RAPPORT_OK);
 
@@ -99,6 +105,28 @@ int main(void) {
   CHECK(rapport_note_text(en, &text) == RAPPORT_OK && contains(text, "Hi Anna"));
   CHECK(rapport_note_length(en, NULL, &limit) == RAPPORT_OK && limit == 300);
   rapport_note_free(en);
+
+  /* Two reasons: the fair, and the city, in one note with both contexts. */
+  rapport_compose_options_init(&o);
+  CHECK(o.reasons == 1);
+  o.reasons = 2;
+  o.tier = "premium";
+  o.tier_len = 7;
+  rapport_note *two = NULL;
+  CHECK(rapport_compose(dir, me, lena, now, &o, &two) == RAPPORT_OK);
+  CHECK(rapport_note_text(two, &text) == RAPPORT_OK && contains(text, "Hannover Messe") && contains(text, "Berlin"));
+  CHECK(rapport_note_contexts(two, &ctx) == RAPPORT_OK && rapport_contexts_count(ctx, &n) == RAPPORT_OK && n == 2);
+  rapport_note_free(two);
+  /* A caller built before `reasons` existed passes the older size: one reason. */
+  o.size = offsetof(rapport_compose_options, reasons);
+  CHECK(rapport_compose(dir, me, lena, now, &o, &two) == RAPPORT_OK);
+  CHECK(rapport_note_contexts(two, &ctx) == RAPPORT_OK && rapport_contexts_count(ctx, &n) == RAPPORT_OK && n == 1);
+  rapport_note_free(two);
+  rapport_compose_options_init(&o);
+  o.reasons = 3;
+  CHECK(rapport_compose(dir, me, lena, now, &o, &two) == RAPPORT_EINVAL && strstr(rapport_last_error(), "reasons"));
+  o.reasons = 0;
+  CHECK(rapport_compose(dir, me, lena, now, &o, &two) == RAPPORT_EINVAL);
 
   /* A refusal is not an error: status and homework. */
   rapport_note *refusal = NULL;
@@ -199,6 +227,7 @@ int main(void) {
   rapport_contact_free(me);
   rapport_contact_free(anna);
   rapport_contact_free(stranger);
+  rapport_contact_free(lena);
   rapport_event_free(fair);
   rapport_directory_free(dir);
   rapport_directory_builder_free(b);

@@ -25,7 +25,9 @@ warnings.filterwarnings("ignore")
 
 
 def dump(tool, fmt, path):
-    p = subprocess.run([tool, fmt, str(path)], capture_output=True, timeout=60)
+    # --as-written: the fields as the file has them, before rapport's normalization
+    # (names cleaned, companies keyed), which the Python libraries do not do.
+    p = subprocess.run([tool, "--as-written", fmt, str(path)], capture_output=True, timeout=60)
     if p.returncode != 0:
         return None, p.stderr.decode("utf-8", "replace")
     return json.loads(p.stdout.decode("utf-8")), p.stderr.decode("utf-8", "replace")

@@ -4,6 +4,7 @@
 //
 //     rapport_import_dump vcard contacts.vcf
 //     rapport_import_dump icalendar fairs.ics
+//     rapport_import_dump --as-written vcard contacts.vcf   # without normalization
 //
 // Exit status: 0 imported (maybe with problems), 1 the import failed, 2 usage.
 #include <cstdio>
@@ -13,16 +14,22 @@
 #include "rapport/import.hpp"
 
 int main(int argc, char **argv) {
+  rapport::import_options options;
+  if (argc > 1 && std::strcmp(argv[1], "--as-written") == 0) {
+    options.normalize = false;
+    --argc;
+    ++argv;
+  }
   if (argc != 3) {
-    std::cerr << "usage: rapport_import_dump linkedin_csv|vcard|icalendar|json FILE\n";
+    std::cerr << "usage: rapport_import_dump [--as-written] linkedin_csv|vcard|icalendar|json FILE\n";
     return 2;
   }
   const std::string format = argv[1];
   rapport::result<rapport::imported> r = rapport::make_error(rapport::errc::invalid_argument, "unknown format " + format);
-  if (format == "linkedin_csv") r = rapport::import_linkedin_csv_file(argv[2]);
-  else if (format == "vcard") r = rapport::import_vcard_file(argv[2]);
-  else if (format == "icalendar") r = rapport::import_icalendar_file(argv[2]);
-  else if (format == "json") r = rapport::import_json_file(argv[2]);
+  if (format == "linkedin_csv") r = rapport::import_linkedin_csv_file(argv[2], options);
+  else if (format == "vcard") r = rapport::import_vcard_file(argv[2], options);
+  else if (format == "icalendar") r = rapport::import_icalendar_file(argv[2], options);
+  else if (format == "json") r = rapport::import_json_file(argv[2], options);
   else {
     std::cerr << r.error().message << '\n';
     return 2;

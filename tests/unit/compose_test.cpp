@@ -292,3 +292,55 @@ TEST_CASE("compose - a tight custom limit: clauses, then names, then a cut, neve
   CHECK(c.note.text.rfind("Hi Anna, I’m Jonas", 0) == 0);  // "Anna Schmidt" shortened to "Anna"
   no_review_findings(c);
 }
+
+TEST_CASE("compose - a shared employer is said as the years allow: joined, at the same time, apart, or just both") {
+  struct row {
+    const char *what;
+    bool sender_current;
+    std::optional<int> sender_from, sender_to;
+    bool recipient_current;
+    std::optional<int> recipient_from, recipient_to;
+    const char *situation;
+    int years_overlap;
+    const char *says;
+    const char *never;
+  };
+  const row rows[] = {
+      {"the sender left, the recipient works there now", false, 2012, 2018, true, std::nullopt, std::nullopt,
+       "past-employer/recipient-joined", -1, "I used to work at Siemens, where you are now.", "at the same time"},
+      {"both left, years overlap", false, 2012, 2018, false, 2015, 2020, "past-employer/overlapped", 3,
+       "We both worked at Siemens at the same time.", "different times"},
+      {"both left, years apart", false, 2012, 2014, false, 2016, 2020, "past-employer/alumni", 0,
+       "We both used to work at Siemens, though at different times.", "at the same time"},
+      {"both left, the recipient's years unknown", false, 2012, 2018, false, std::nullopt, std::nullopt,
+       "past-employer/overlapped", -1, "We both worked at Siemens.", "at the same time"},
+      {"both left in the same year only: unknown", false, 2012, 2018, false, 2018, 2020, "past-employer/overlapped",
+       -1, "We both worked at Siemens.", "at the same time"},
+      {"the sender is there now, the recipient left", true, 2015, std::nullopt, false, 2010, 2016,
+       "past-employer/overlapped", 1, "We both worked at Siemens at the same time.", "different times"},
+  };
+  for (const auto &x : rows) {
+    INFO(x.what);
+    auto me = person("me", "Jonas", "Becker");
+    me.organizations.push_back({"Siemens AG", "Engineer", "", x.sender_current, x.sender_from, x.sender_to});
+    auto r = person("rae", "Rae", "Cho");
+    r.organizations.push_back({"Siemens", "Head of Ops", "", x.recipient_current, x.recipient_from, x.recipient_to});
+    r.languages = {"en"};
+    directory_builder b;
+    REQUIRE(b.add_contact(r));
+    auto dir = b.build();
+    REQUIRE(dir);
+    auto found = find_shared_contexts(*dir, me, *dir->find_contact("rae"), march_first_plus(0));
+    REQUIRE(found);
+    REQUIRE(found->size() == 1);
+    CHECK(found->front().situation() == x.situation);
+    CHECK(found->front().years_overlap == x.years_overlap);
+    auto c = compose(*dir, me, *dir->find_contact("rae"), options_at(march_first_plus(0)));
+    REQUIRE(c);
+    REQUIRE(c->status == errc::ok);
+    INFO(c->note.text);
+    CHECK(contains(c->note.text, x.says));
+    CHECK_FALSE(contains(c->note.text, x.never));
+    no_review_findings(*c);
+  }
+}

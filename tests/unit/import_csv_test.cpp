@@ -60,20 +60,34 @@ TEST_CASE("import - LinkedIn current export with BOM, CRLF and the Notes preambl
   CHECK(anna->headline == "Head of Procurement");
   CHECK(anna->connected_on == year_month_day{2023y / February / 7});
 
-  struct row { const char *id, *given, *family, *company, *position; };
+  struct row { const char *id, *given, *family, *company, *position, *clean_given, *clean_family, *raw; };
   const std::vector<row> table = {
-      {"linkedin:boli", "Bo", "Li", "Acme, Inc.", "CTO"},  // quoted comma
-      {"linkedin:zoe-mueller", "Zoë 🌻", "Müller (she/her)", "Grün & Partner", "Beraterin"},  // emoji, pronouns kept raw
-      {"linkedin:juergen-weiss", "Dr. Jürgen", "Weiß, MBA, PMP", "Bosch", "Senior Manager, \"Digital\" Sales"},
+      {"linkedin:boli", "Bo", "Li", "Acme, Inc.", "CTO", "Bo", "Li", "Bo Li"},  // quoted comma
+      {"linkedin:zoe-mueller", "Zoë 🌻", "Müller (she/her)", "Grün & Partner", "Beraterin", "Zoë", "Müller",
+       "Zoë 🌻 Müller (she/her)"},  // emoji, pronouns
+      {"linkedin:juergen-weiss", "Dr. Jürgen", "Weiß, MBA, PMP", "Bosch", "Senior Manager, \"Digital\" Sales",
+       "Jürgen", "Weiß", "Dr. Jürgen Weiß, MBA, PMP"},
   };
+  import_options as_written = named("Connections.csv");
+  as_written.normalize = false;
+  auto w = import_linkedin_csv_file(fixtures + "linkedin_current.csv", as_written);
+  REQUIRE(w);
+  CHECK(messages(w->report) == messages(r->report));
   for (const auto &t : table) {
     INFO(t.id);
-    const contact *c = find_record(r->contacts, t.id);
+    const contact *c = find_record(r->contacts, t.id);  // normalized (the default)
     REQUIRE(c);
-    CHECK(c->name.given == t.given);
-    CHECK(c->name.family == t.family);
+    CHECK(c->name.given == t.clean_given);
+    CHECK(c->name.family == t.clean_family);
+    CHECK(c->name.raw == t.raw);
     CHECK(c->organizations.at(0).name == t.company);
     CHECK(c->organizations.at(0).title == t.position);
+    const contact *raw = find_record(w->contacts, t.id);  // normalize = false: as written
+    REQUIRE(raw);
+    CHECK(raw->name.given == t.given);
+    CHECK(raw->name.family == t.family);
+    CHECK(raw->name.raw == t.raw);
+    CHECK(raw->organizations.at(0).display.empty());
   }
   const contact *ghost = find_record(r->contacts, "linkedin:ghost-profile");
   REQUIRE(ghost);
@@ -238,7 +252,9 @@ TEST_CASE("import - generic CSV maps columns and honours RFC 4180 quoting") {
   const auto &eve = r->contacts[0];
   CHECK(eve.id == "email:eve@example.org");
   CHECK(eve.name.raw == "Eve \"Evie\" Adams");
-  CHECK(eve.name.given.empty());
+  CHECK(eve.name.given == "Eve");  // normalized: the full name parsed
+  CHECK(eve.name.preferred == "Evie");
+  CHECK(eve.name.family == "Adams");
   CHECK(eve.organizations.at(0).title == "VP, Research");
   CHECK(eve.location == "Lisbon, Portugal");
   CHECK(eve.topics == std::vector<std::string>{"ai", "robotics"});

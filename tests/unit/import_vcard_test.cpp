@@ -195,7 +195,9 @@ TEST_CASE("import - shared testdata: ical.js vCards agree with their jCard on th
                            "test__parser__escape_semicolon", "test__parser__vcard_grouped"}) {
     INFO(name);
     const auto jcard = nlohmann::json::parse(slurp(shared + "ical.js/" + name + ".json"));
-    auto r = import_vcard_file(shared + "ical.js/" + name + ".vcf");
+    import_options as_written;  // the jCard holds the fields as written
+    as_written.normalize = false;
+    auto r = import_vcard_file(shared + "ical.js/" + name + ".vcf", as_written);
     REQUIRE(r);
     std::string fn, family, given, org, title, email, pref_email, location;
     bool have_n = false, have_adr = false;

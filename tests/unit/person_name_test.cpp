@@ -232,6 +232,9 @@ TEST_CASE("names - Spanish compound given names and double surnames need the es 
       {"María José García-López", "", "María", "José", "García-López"},
       {"María José García-López", "es", "María José", "", "García-López"},
       {"Gabriel García Márquez", "es", "Gabriel", "", "García Márquez"},
+      {"Ana García López", "es", "Ana", "", "García López"},     // three words: a given name and two surnames
+      {"María José García", "es", "María José", "", "García"},   // unless the second is a given name too
+      {"María José García López", "es", "María José", "", "García López"},
       {"José Luis Rodríguez Zapatero", "es", "José Luis", "", "Rodríguez Zapatero"},
       {"Gabriel García Márquez", "", "Gabriel", "García", "Márquez"},
   });

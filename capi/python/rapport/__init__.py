@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import datetime as _dt
 import json as _json
+import os as _os
 import time as _time
 import weakref
 from ctypes import byref, c_double, c_int, c_size_t, c_void_p
@@ -35,7 +36,8 @@ __all__ = [
     "version", "version_string", "validate_utf8", "match_key", "text_length", "truncate", "sanitize",
     "Contact", "Organization", "Offer", "Event", "Challenge", "DirectoryBuilder", "Directory", "Sender",
     "SharedContext", "Evidence", "RankedContact", "Catalog", "Lookup", "Platform", "platform_ids", "json_call",
-    "compose", "review", "Note", "Homework", "Finding",
+    "compose", "review", "Note", "Homework", "Finding", "compose_all", "Batch", "BatchWarning",
+    "ImportReport", "ImportProblem", "IMPORT_FORMATS", "CSV_FIELDS",
     "CONTEXT_KINDS", "NO_LIMIT",
 ]
 
@@ -498,6 +500,64 @@ def _results(h: c_void_p) -> List[RankedContact]:
         lib.rapport_results_free(h)
 
 
+IMPORT_FORMATS = {"linkedin_csv": 0, "csv": 1, "vcard": 2, "icalendar": 3, "json": 4}
+CSV_FIELDS = {"ignore": 0, "id": 1, "given_name": 2, "family_name": 3, "full_name": 4, "email": 5,
+              "profile_url": 6, "organization": 7, "title": 8, "headline": 9, "industry": 10, "location": 11,
+              "languages": 12, "topics": 13, "schools": 14, "connected_on": 15}
+_ACTIONS = ("skipped", "repaired", "fatal")
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing in the input that was not clean. line/column are 0 and offset/record None when they do not apply."""
+    status: int
+    action: str
+    file: str
+    line: int
+    column: int
+    offset: Optional[int]
+    record: Optional[int]
+    field: str
+    message: str
+    display: str
+
+    def __str__(self) -> str:
+        return self.display
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """Counts and problems of one import."""
+    imported: int
+    skipped: int
+    repaired: int
+    problems: Tuple[ImportProblem, ...]
+    problems_not_kept: int
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems and self.problems_not_kept == 0
+
+
+def _report(h: c_void_p) -> ImportReport:
+    try:
+        imported, skipped, repaired, not_kept, n = c_size_t(), c_size_t(), c_size_t(), c_size_t(), c_size_t()
+        _check(lib.rapport_import_report_counts(h, byref(imported), byref(skipped), byref(repaired), byref(not_kept)))
+        _check(lib.rapport_import_report_problem_count(h, byref(n)))
+        p = _lib.ImportProblem()
+        lib.rapport_import_problem_init(byref(p))
+        problems = []
+        for i in range(n.value):
+            _check(lib.rapport_import_report_problem(h, i, byref(p)))
+            problems.append(ImportProblem(p.status, _ACTIONS[p.action], p.file.text(), p.line, p.column,
+                                          None if p.offset == NO_LIMIT else p.offset,
+                                          None if p.record == NO_LIMIT else p.record, p.field.text(),
+                                          p.message.text(), p.display.text()))
+        return ImportReport(imported.value, skipped.value, repaired.value, tuple(problems), not_kept.value)
+    finally:
+        lib.rapport_import_report_free(h)
+
+
 class DirectoryBuilder(_Handle):
     """Collects contacts, events and challenges (copies), then builds a Directory."""
     _free = lib.rapport_directory_builder_free
@@ -515,6 +575,51 @@ class DirectoryBuilder(_Handle):
             _check(lib.rapport_directory_builder_add_challenge(self._handle, record._handle))
         else:
             raise TypeError("add() takes a Contact, an Event or a Challenge")
+
+    def import_file(self, path: Union[str, bytes, "os.PathLike"], format: str, *, strict: bool = False,
+                    mapping: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None,
+                    delimiter: str = ",", limits: Optional[Dict[str, int]] = None) -> "ImportReport":
+        """Adds the records of the file at `path` in `format` (see IMPORT_FORMATS); `mapping` (header →
+        a CSV_FIELDS name) is required for "csv". Returns the report; raises on a failed import."""
+        p = _b(_os.fspath(path))
+        return self._import(lib.rapport_directory_builder_import_file, format, p, strict, "", mapping, delimiter,
+                            limits)
+
+    def import_bytes(self, data: bytes, format: str, *, file_name: Text = "", strict: bool = False,
+                     mapping: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None,
+                     delimiter: str = ",", limits: Optional[Dict[str, int]] = None) -> "ImportReport":
+        """As import_file, from bytes (any encoding the format allows); `file_name` names them in problems."""
+        return self._import(lib.rapport_directory_builder_import_bytes, format, bytes(data), strict, file_name,
+                            mapping, delimiter, limits)
+
+    def _import(self, fn, format, data, strict, file_name, mapping, delimiter, limits) -> "ImportReport":
+        o = _lib.ImportOptions()
+        lib.rapport_import_options_init(byref(o))
+        o.mode = 1 if strict else 0
+        name = _b(file_name)
+        o.file_name, o.file_name_len = name, len(name)
+        lim = _lib.ImportLimits()
+        if limits:
+            lib.rapport_import_limits_init(byref(lim))
+            for k, v in limits.items():
+                if k == "size" or not hasattr(lim, k):
+                    raise TypeError(f"unknown import limit {k!r}")
+                setattr(lim, k, v)
+            o.limits = ctypes.pointer(lim)
+        m = None
+        keep = []
+        if mapping is not None:
+            pairs = list(mapping.items()) if isinstance(mapping, dict) else list(mapping)
+            cols = (_lib.CsvColumn * max(1, len(pairs)))()
+            for i, (header, fld) in enumerate(pairs):
+                h = _b(header)
+                keep.append(h)
+                cols[i].header, cols[i].header_len, cols[i].field = h, len(h), CSV_FIELDS[fld]
+            m = _lib.CsvMapping()
+            lib.rapport_csv_mapping_init(byref(m))
+            m.columns, m.column_count, m.delimiter = cols, len(pairs), delimiter.encode("ascii")
+            m = byref(m)
+        return _report(_new(fn, self._handle, IMPORT_FORMATS[format], data, len(data), byref(o), m))
 
     def build(self) -> "Directory":
         """The directory; the builder is emptied and stays usable."""
@@ -643,10 +748,9 @@ def _read_note(h: c_void_p) -> Note:
                 tuple(_read_contexts(ctx)))
 
 
-def compose(directory: "Directory", me: "Contact", recipient: "Contact", now=None, platform: Text = "",
-            tier: Text = "", locale: Text = "", formality: Optional[str] = None,
-            allow_self_introduction: bool = False, seed: int = 0) -> Note:
-    """A note from `me` to `recipient`, or a refusal (Note.ok False) with homework."""
+def _compose_options(platform: Text, tier: Text, locale: Text, formality: Optional[str],
+                     allow_self_introduction: bool, seed: int, reasons: int):
+    """A ComposeOptions and the bytes objects it points into (keep them alive for the call)."""
     o = _lib.ComposeOptions()
     lib.rapport_compose_options_init(byref(o))
     keep = [_b(platform), _b(tier), _b(locale)]
@@ -658,11 +762,147 @@ def compose(directory: "Directory", me: "Contact", recipient: "Contact", now=Non
         o.formality = {"formal": 0, "informal": 1}[formality]
     o.allow_self_introduction = int(allow_self_introduction)
     o.seed = seed
+    o.reasons = reasons
+    return o, keep
+
+
+def compose(directory: "Directory", me: "Contact", recipient: "Contact", now=None, platform: Text = "",
+            tier: Text = "", locale: Text = "", formality: Optional[str] = None,
+            allow_self_introduction: bool = False, seed: int = 0, reasons: int = 1) -> Note:
+    """A note from `me` to `recipient`, or a refusal (Note.ok False) with homework.
+    reasons=2 lets the note mention a second shared context of another kind."""
+    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons)
     h = _new(lib.rapport_compose, directory._handle, me._handle, recipient._handle, _unix(now), byref(o))
     try:
         return _read_note(h)
     finally:
         lib.rapport_note_free(h)
+
+
+@dataclass(frozen=True)
+class BatchWarning:
+    """A warning about a batch as a whole, e.g. code "near_duplicates" for one template slot."""
+    code: str
+    slot: str
+    count: int
+    message: str
+
+
+_SIZE_T = ctypes.sizeof(c_size_t)
+_INT = ctypes.sizeof(c_int)
+
+
+def _flat_strings(data: int, length: int, offsets: int, n: int) -> List[str]:
+    """The n NUL-terminated strings of a batch view: one copy, one decode, one split."""
+    if n == 0:
+        return []
+    parts = ctypes.string_at(data, length - 1).decode("utf-8").split("\0")
+    if len(parts) == n:
+        return parts
+    # A string holds a NUL itself: cut by the offsets instead.
+    offs = memoryview(ctypes.string_at(offsets, (n + 1) * _SIZE_T)).cast("N").tolist()
+    raw = ctypes.string_at(data, length)
+    return [raw[offs[i]:offs[i + 1] - 1].decode("utf-8") for i in range(n)]
+
+
+class Batch(_Handle):
+    """The notes of compose_all(), one item per recipient in input order.
+
+    ``texts`` (str, "" for a refusal or a failure) and ``statuses`` (0 for a
+    note, NoContextError.status for a refusal, another negative status when
+    that recipient failed) are read at once from the C batch view. ``batch[i]``
+    builds the full :class:`Note` of item i on first access (and raises the
+    item's error, e.g. NotFoundError, for a failed item)."""
+    _free = lib.rapport_batch_free
+
+    def __init__(self, handle: c_void_p):
+        super().__init__(handle)
+        v = _lib.BatchView()
+        lib.rapport_batch_view_init(byref(v))
+        _check(lib.rapport_batch_view_get(handle, byref(v)))
+        n = v.count
+        self._n = n
+        self.statuses: List[int] = (memoryview(ctypes.string_at(v.statuses, n * _INT)).cast("i").tolist()
+                                    if n else [])
+        self.texts: List[str] = _flat_strings(v.texts, v.texts_len, v.text_offsets, n)
+        self._id_view = (v.recipient_ids, v.recipient_ids_len, v.recipient_id_offsets)
+        self._ids: Optional[List[str]] = None
+        self._notes: Dict[int, Note] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def recipient_ids(self) -> List[str]:
+        """The recipient id of each item (decoded on first access)."""
+        if self._ids is None:
+            self._handle  # raises when closed: the view points into the batch
+            self._ids = _flat_strings(*self._id_view, self._n)
+        return self._ids
+
+    @property
+    def ok(self) -> List[bool]:
+        """True for each item that is a note."""
+        return [s == 0 for s in self.statuses]
+
+    def message(self, index: int) -> str:
+        """The refusal or the failure of item `index` in English ("" for a note)."""
+        m = _lib.Str()
+        _check(lib.rapport_batch_item(self._handle, index, None, None, byref(m)))
+        return m.text()
+
+    def error(self, index: int) -> Optional[RapportError]:
+        """The failure of item `index` as an exception object (not raised), or None for a note or a refusal."""
+        status = self.statuses[index]
+        if status in (0, NoContextError.status):
+            return None
+        return _ERRORS.get(status, RapportError)(status, self.message(index))
+
+    def __getitem__(self, index: int) -> Note:
+        if index < 0:
+            index += self._n
+        note = self._notes.get(index)
+        if note is None:
+            h = c_void_p()
+            _check(lib.rapport_batch_note(self._handle, index, byref(h)))  # borrowed: not freed
+            note = self._notes[index] = _read_note(h)
+        return note
+
+    def __iter__(self):
+        """Each item's Note in order; raises the item's error at a failed item."""
+        for i in range(self._n):
+            yield self[i]
+
+    @property
+    def warnings(self) -> List[BatchWarning]:
+        n = c_size_t()
+        _check(lib.rapport_batch_warning_count(self._handle, byref(n)))
+        code, slot, message, count = _lib.Str(), _lib.Str(), _lib.Str(), c_size_t()
+        out = []
+        for i in range(n.value):
+            _check(lib.rapport_batch_warning(self._handle, i, byref(code), byref(slot), byref(count), byref(message)))
+            out.append(BatchWarning(code.text(), slot.text(), count.value, message.text()))
+        return out
+
+
+def compose_all(directory: "Directory", me: "Contact", recipients: Optional[Sequence[Text]] = None, now=None,
+                platform: Text = "", tier: Text = "", locale: Text = "", formality: Optional[str] = None,
+                allow_self_introduction: bool = False, seed: int = 0, threads: int = 0,
+                reasons: int = 1) -> Batch:
+    """Notes from `me` to each recipient id (None: every contact of the directory but `me`), composed on
+    `threads` threads (0: all cores) in one C call. Unknown ids fail their own item, not the call."""
+    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons)
+    if recipients is None:
+        ids, lens, n = None, None, 0
+    elif isinstance(recipients, (str, bytes)):
+        raise TypeError("recipients is a sequence of ids, not one id")
+    else:
+        encoded = [_b(r) for r in recipients]
+        n = len(encoded)
+        ids = (ctypes.c_char_p * max(1, n))(*encoded)
+        lens = (c_size_t * max(1, n))(*map(len, encoded))
+    return Batch(_new(lib.rapport_compose_all, directory._handle, me._handle, ids, lens, n, _unix(now), byref(o),
+                      threads))
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,44 @@ class RankFilter(ctypes.Structure):
 class ComposeOptions(ctypes.Structure):
     _fields_ = [("size", c_size_t), ("platform", c_char_p), ("platform_len", c_size_t), ("tier", c_char_p),
                 ("tier_len", c_size_t), ("locale", c_char_p), ("locale_len", c_size_t), ("formality", c_int),
-                ("allow_self_introduction", c_int), ("seed", ctypes.c_uint64)]
+                ("allow_self_introduction", c_int), ("seed", ctypes.c_uint64),
+                ("reasons", c_int)]
 
 
 class ReviewOptions(ctypes.Structure):
     _fields_ = [("size", c_size_t), ("tier", c_char_p), ("tier_len", c_size_t), ("sender", c_void_p)]
+
+
+class BatchView(ctypes.Structure):
+    """rapport_batch_view: a whole batch as flat arrays, borrowed from the batch."""
+    _fields_ = [("size", c_size_t), ("count", c_size_t), ("statuses", c_void_p), ("texts", c_void_p),
+                ("texts_len", c_size_t), ("text_offsets", c_void_p), ("recipient_ids", c_void_p),
+                ("recipient_ids_len", c_size_t), ("recipient_id_offsets", c_void_p)]
+
+
+class ImportLimits(ctypes.Structure):
+    _fields_ = [("size", c_size_t), ("max_file_bytes", c_size_t), ("max_line_bytes", c_size_t),
+                ("max_records", c_size_t), ("max_depth", c_size_t), ("max_problems", c_size_t)]
+
+
+class ImportOptions(ctypes.Structure):
+    _fields_ = [("size", c_size_t), ("mode", c_int), ("file_name", c_char_p), ("file_name_len", c_size_t),
+                ("limits", ctypes.POINTER(ImportLimits))]
+
+
+class CsvColumn(ctypes.Structure):
+    _fields_ = [("header", c_char_p), ("header_len", c_size_t), ("field", c_int)]
+
+
+class CsvMapping(ctypes.Structure):
+    _fields_ = [("size", c_size_t), ("columns", ctypes.POINTER(CsvColumn)), ("column_count", c_size_t),
+                ("delimiter", ctypes.c_char)]
+
+
+class ImportProblem(ctypes.Structure):
+    _fields_ = [("size", c_size_t), ("status", c_int), ("action", c_int), ("file", Str), ("line", c_size_t),
+                ("column", c_size_t), ("offset", c_size_t), ("record", c_size_t), ("field", Str),
+                ("message", Str), ("display", Str)]
 
 
 class Arg(ctypes.Structure):
@@ -197,6 +230,28 @@ _PROTOTYPES = {
     "rapport_note_homework_count": (c_int, [H, PSZ]),
     "rapport_note_homework": (c_int, [H, c_size_t, PSTR, PSTR]),
     "rapport_note_contexts": (c_int, [H, PH]),
+    "rapport_compose_all": (c_int, [H, H, POINTER(c_char_p), PSZ, c_size_t, c_int64, POINTER(ComposeOptions), c_uint,
+                                    PH]),
+    "rapport_batch_free": (None, [H]),
+    "rapport_batch_count": (c_int, [H, PSZ]),
+    "rapport_batch_item": (c_int, [H, c_size_t, PINT, PSTR, PSTR]),
+    "rapport_batch_note": (c_int, [H, c_size_t, PH]),
+    "rapport_batch_view_init": (None, [POINTER(BatchView)]),
+    "rapport_batch_view_get": (c_int, [H, POINTER(BatchView)]),
+    "rapport_batch_warning_count": (c_int, [H, PSZ]),
+    "rapport_batch_warning": (c_int, [H, c_size_t, PSTR, PSTR, PSZ, PSTR]),
+    "rapport_import_limits_init": (None, [POINTER(ImportLimits)]),
+    "rapport_import_options_init": (None, [POINTER(ImportOptions)]),
+    "rapport_csv_mapping_init": (None, [POINTER(CsvMapping)]),
+    "rapport_directory_builder_import_file": (c_int, [H, c_int, c_char_p, c_size_t, POINTER(ImportOptions),
+                                                      POINTER(CsvMapping), PH]),
+    "rapport_directory_builder_import_bytes": (c_int, [H, c_int, c_char_p, c_size_t, POINTER(ImportOptions),
+                                                       POINTER(CsvMapping), PH]),
+    "rapport_import_report_free": (None, [H]),
+    "rapport_import_report_counts": (c_int, [H, PSZ, PSZ, PSZ, PSZ]),
+    "rapport_import_report_problem_count": (c_int, [H, PSZ]),
+    "rapport_import_problem_init": (None, [POINTER(ImportProblem)]),
+    "rapport_import_report_problem": (c_int, [H, c_size_t, POINTER(ImportProblem)]),
     "rapport_review_options_init": (None, [POINTER(ReviewOptions)]),
     "rapport_review": (c_int, [c_char_p, c_size_t, H, H, POINTER(ReviewOptions), PH]),
     "rapport_findings_free": (None, [H]),

@@ -821,6 +821,8 @@ pub struct ComposeOptions<'a> {
     pub formal: Option<bool>,
     pub allow_self_introduction: bool,
     pub seed: u64,
+    /// How many shared contexts the note may mention: 2, or 1 (0, the `Default`, means 1).
+    pub reasons: u8,
 }
 
 /// A composed note, or a refusal (`ok` false) with the homework that would unlock one.
@@ -871,31 +873,404 @@ fn read_note(n: sys::handle) -> Result<Note> {
     Ok(Note { ok: status == sys::RAPPORT_OK, text: note_text, slot, locale, length, limit, warnings, homework, contexts })
 }
 
+fn compose_options(o: &ComposeOptions<'_>) -> sys::rapport_compose_options {
+    let mut c = sys::rapport_compose_options {
+        size: 0, platform: ptr::null(), platform_len: 0, tier: ptr::null(), tier_len: 0, locale: ptr::null(),
+        locale_len: 0, formality: -1, allow_self_introduction: 0, seed: 0, reasons: 1,
+    };
+    unsafe { sys::rapport_compose_options_init(&mut c) };
+    let (pp, pl) = opt_str(o.platform);
+    let (tp, tl) = opt_str(o.tier);
+    let (lp, ll) = opt_str(o.locale);
+    c.platform = pp;
+    c.platform_len = pl;
+    c.tier = tp;
+    c.tier_len = tl;
+    c.locale = lp;
+    c.locale_len = ll;
+    c.formality = match o.formal { None => -1, Some(true) => 0, Some(false) => 1 };
+    c.allow_self_introduction = o.allow_self_introduction as c_int;
+    c.seed = o.seed;
+    c.reasons = if o.reasons == 0 { 1 } else { c_int::from(o.reasons) };
+    c
+}
+
 impl Directory {
     /// A note from `me` to `recipient` at `now_unix`, or a refusal with homework (`Note::ok` false).
     pub fn compose(&self, me: &Contact, recipient: &Contact, now_unix: i64, o: &ComposeOptions<'_>) -> Result<Note> {
-        let mut c = sys::rapport_compose_options {
-            size: 0, platform: ptr::null(), platform_len: 0, tier: ptr::null(), tier_len: 0, locale: ptr::null(),
-            locale_len: 0, formality: -1, allow_self_introduction: 0, seed: 0,
-        };
-        unsafe { sys::rapport_compose_options_init(&mut c) };
-        let (pp, pl) = opt_str(o.platform);
-        let (tp, tl) = opt_str(o.tier);
-        let (lp, ll) = opt_str(o.locale);
-        c.platform = pp;
-        c.platform_len = pl;
-        c.tier = tp;
-        c.tier_len = tl;
-        c.locale = lp;
-        c.locale_len = ll;
-        c.formality = match o.formal { None => -1, Some(true) => 0, Some(false) => 1 };
-        c.allow_self_introduction = o.allow_self_introduction as c_int;
-        c.seed = o.seed;
+        let c = compose_options(o);
         let mut n = ptr::null_mut();
         check(unsafe { sys::rapport_compose(self.h, me.h, recipient.h, now_unix, &c, &mut n) })?;
         let r = read_note(n);
         unsafe { sys::rapport_note_free(n) };
         r
+    }
+
+    /// Notes from `me` to each recipient id (None: every contact but `me`, in directory order) in one C
+    /// call, on `threads` threads (0 = all cores; the result does not depend on it). An unknown id fails
+    /// its own item (`Batch::status`), not the call.
+    ///
+    /// ```no_run
+    /// # fn f(dir: &rapport::Directory, me: &rapport::Contact) -> rapport::Result<()> {
+    /// let batch = dir.compose_all(me, None, 1772366400, &Default::default(), 0)?;
+    /// for (id, text) in batch.recipient_ids().zip(batch.texts()) {
+    ///     println!("{}: {}", id, text);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn compose_all(&self, me: &Contact, recipients: Option<&[&str]>, now_unix: i64, o: &ComposeOptions<'_>,
+                       threads: u32) -> Result<Batch> {
+        let c = compose_options(o);
+        let (ptrs, lens): (Vec<*const c_char>, Vec<usize>) = match recipients {
+            Some(ids) => (ids.iter().map(|s| p(s)).collect(), ids.iter().map(|s| s.len()).collect()),
+            None => (Vec::new(), Vec::new()),
+        };
+        let (ids_ptr, lens_ptr, count) = match recipients {
+            Some(ids) => (ptrs.as_ptr(), lens.as_ptr(), ids.len()),
+            None => (ptr::null(), ptr::null(), 0),
+        };
+        let mut h = ptr::null_mut();
+        check(unsafe { sys::rapport_compose_all(self.h, me.h, ids_ptr, lens_ptr, count, now_unix, &c, threads, &mut h) })?;
+        Batch::new(h)
+    }
+}
+
+/// A warning about a batch as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchWarning {
+    /// Stable: "near_duplicates".
+    pub code: String,
+    /// The template slot concerned.
+    pub slot: String,
+    /// Notes concerned.
+    pub count: usize,
+    pub message: String,
+}
+
+/// The notes of `Directory::compose_all`, one item per recipient in input order. Texts, ids and statuses
+/// are borrowed from the C batch (read through one `rapport_batch_view`); `note(i)` builds a full `Note`.
+pub struct Batch {
+    h: sys::handle,
+    count: usize,
+    statuses: *const c_int,
+    texts: *const u8,
+    text_offsets: *const usize,
+    ids: *const u8,
+    id_offsets: *const usize,
+}
+
+impl fmt::Debug for Batch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Batch({:p}, {} items)", self.h, self.count)
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        // SAFETY: h is a live batch owned by self; nothing borrowed from it outlives self.
+        unsafe { sys::rapport_batch_free(self.h) }
+    }
+}
+
+// The batch is immutable; the notes it makes on request are made under a lock.
+unsafe impl Send for Batch {}
+unsafe impl Sync for Batch {}
+
+impl Batch {
+    fn new(h: sys::handle) -> Result<Batch> {
+        let mut v = sys::rapport_batch_view {
+            size: 0, count: 0, statuses: ptr::null(), texts: ptr::null(), texts_len: 0, text_offsets: ptr::null(),
+            recipient_ids: ptr::null(), recipient_ids_len: 0, recipient_id_offsets: ptr::null(),
+        };
+        unsafe { sys::rapport_batch_view_init(&mut v) };
+        // Owned from here: an early return frees the batch.
+        let mut b = Batch { h, count: 0, statuses: ptr::null(), texts: ptr::null(), text_offsets: ptr::null(),
+                            ids: ptr::null(), id_offsets: ptr::null() };
+        check(unsafe { sys::rapport_batch_view_get(h, &mut v) })?;
+        // Everything the library writes is UTF-8; check the two buffers once so that slices of them are &str.
+        for (data, len) in [(v.texts, v.texts_len), (v.recipient_ids, v.recipient_ids_len)] {
+            // SAFETY: data points to len bytes owned by the batch.
+            if std::str::from_utf8(unsafe { std::slice::from_raw_parts(data as *const u8, len) }).is_err() {
+                return Err(Error { status: Status::Internal, message: "batch text is not UTF-8".into(), offset: None });
+            }
+        }
+        b.count = v.count;
+        b.statuses = v.statuses;
+        b.texts = v.texts as *const u8;
+        b.text_offsets = v.text_offsets;
+        b.ids = v.recipient_ids as *const u8;
+        b.id_offsets = v.recipient_id_offsets;
+        Ok(b)
+    }
+
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The raw status of every item: `sys::RAPPORT_OK` (a note), `sys::RAPPORT_ENOCONTEXT` (a refusal) or
+    /// another `sys::RAPPORT_E*` code (that recipient failed).
+    pub fn statuses(&self) -> &[c_int] {
+        if self.count == 0 {
+            return &[];
+        }
+        // SAFETY: count ints owned by the batch, alive as long as self.
+        unsafe { std::slice::from_raw_parts(self.statuses, self.count) }
+    }
+
+    /// None for a note; Some(Status::NoContext) for a refusal; Some(other) when that recipient failed.
+    /// Panics when `index` is out of range.
+    pub fn status(&self, index: usize) -> Option<Status> {
+        match self.statuses()[index] {
+            sys::RAPPORT_OK => None,
+            code => Some(Status::from_code(code)),
+        }
+    }
+
+    fn slice(&self, data: *const u8, offsets: *const usize, index: usize) -> &str {
+        assert!(index < self.count, "index {} out of range (count {})", index, self.count);
+        // SAFETY: offsets has count + 1 entries; the bytes between two offsets (less the NUL) are one
+        // string of a buffer checked as UTF-8 in new(), cut at NULs, so at char boundaries.
+        unsafe {
+            let (a, b) = (*offsets.add(index), *offsets.add(index + 1) - 1);
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.add(a), b - a))
+        }
+    }
+
+    /// The text of item `index` ("" for a refusal or a failure). Panics when `index` is out of range.
+    pub fn text(&self, index: usize) -> &str {
+        self.slice(self.texts, self.text_offsets, index)
+    }
+
+    /// The recipient id of item `index`. Panics when `index` is out of range.
+    pub fn recipient_id(&self, index: usize) -> &str {
+        self.slice(self.ids, self.id_offsets, index)
+    }
+
+    pub fn texts(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.count).map(move |i| self.text(i))
+    }
+
+    pub fn recipient_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.count).map(move |i| self.recipient_id(i))
+    }
+
+    /// The refusal or the failure of item `index` in English ("" for a note).
+    pub fn message(&self, index: usize) -> Result<String> {
+        let mut m = empty_str();
+        check(unsafe { sys::rapport_batch_item(self.h, index, ptr::null_mut(), ptr::null_mut(), &mut m) })?;
+        Ok(text(&m))
+    }
+
+    /// The full note of item `index` (a refusal has `ok` false and homework); Err with the item's own
+    /// failure (e.g. Status::NotFound) when that recipient failed.
+    pub fn note(&self, index: usize) -> Result<Note> {
+        let mut n = ptr::null_mut();
+        check(unsafe { sys::rapport_batch_note(self.h, index, &mut n) })?;
+        read_note(n) // borrowed from the batch: not freed
+    }
+
+    pub fn warnings(&self) -> Result<Vec<BatchWarning>> {
+        let mut n = 0usize;
+        check(unsafe { sys::rapport_batch_warning_count(self.h, &mut n) })?;
+        let mut out = Vec::with_capacity(n);
+        let (mut code, mut slot, mut message, mut count) = (empty_str(), empty_str(), empty_str(), 0usize);
+        for i in 0..n {
+            check(unsafe { sys::rapport_batch_warning(self.h, i, &mut code, &mut slot, &mut count, &mut message) })?;
+            out.push(BatchWarning { code: text(&code), slot: text(&slot), count, message: text(&message) });
+        }
+        Ok(out)
+    }
+}
+
+// ---- import -----------------------------------------------------------------------------
+
+/// The formats rapport imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    LinkedinCsv = 0,
+    Csv = 1,
+    Vcard = 2,
+    Icalendar = 3,
+    Json = 4,
+}
+
+/// Contact fields a generic CSV column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvField {
+    Ignore = 0,
+    Id,
+    GivenName,
+    FamilyName,
+    FullName,
+    Email,
+    ProfileUrl,
+    Organization,
+    Title,
+    Headline,
+    Industry,
+    Location,
+    Languages,
+    Topics,
+    Schools,
+    ConnectedOn,
+}
+
+/// Hard limits of an import; `Default` gives the library's (2 GiB file, 1 MiB line, 10 M records,
+/// depth 32, 10 000 problems kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportLimits {
+    pub max_file_bytes: usize,
+    pub max_line_bytes: usize,
+    pub max_records: usize,
+    pub max_depth: usize,
+    pub max_problems: usize,
+}
+
+impl Default for ImportLimits {
+    fn default() -> Self {
+        let mut l = sys::rapport_import_limits { size: 0, max_file_bytes: 0, max_line_bytes: 0, max_records: 0,
+                                                 max_depth: 0, max_problems: 0 };
+        unsafe { sys::rapport_import_limits_init(&mut l) };
+        ImportLimits { max_file_bytes: l.max_file_bytes, max_line_bytes: l.max_line_bytes,
+                       max_records: l.max_records, max_depth: l.max_depth, max_problems: l.max_problems }
+    }
+}
+
+/// How to import; `Default` is lenient, with the default limits and no CSV mapping.
+#[derive(Debug, Clone)]
+pub struct ImportOptions<'a> {
+    /// Fail on the first problem instead of reporting it.
+    pub strict: bool,
+    /// The name of bytes in problems ("" for none).
+    pub file_name: &'a str,
+    pub limits: ImportLimits,
+    /// Header → field, for `ImportFormat::Csv` (required there, ignored otherwise).
+    pub mapping: &'a [(&'a str, CsvField)],
+    /// The CSV delimiter (`b','` by default).
+    pub delimiter: u8,
+}
+
+impl Default for ImportOptions<'_> {
+    fn default() -> Self {
+        ImportOptions { strict: false, file_name: "", limits: ImportLimits::default(), mapping: &[], delimiter: b',' }
+    }
+}
+
+/// One thing in the input that was not clean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    pub status: Status,
+    /// "skipped", "repaired" or "fatal".
+    pub action: &'static str,
+    pub file: String,
+    /// 1-based; 0 = not tied to a line.
+    pub line: usize,
+    /// 1-based byte column; 0 = not tied to a column.
+    pub column: usize,
+    pub offset: Option<usize>,
+    pub record: Option<usize>,
+    pub field: String,
+    pub message: String,
+    /// All of it on one line, e.g. "Connections.csv:12:5: record 9: field Email Address: … (skipped)".
+    pub display: String,
+}
+
+/// Counts and problems of one import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub imported: usize,
+    pub skipped: usize,
+    pub repaired: usize,
+    pub problems: Vec<ImportProblem>,
+    pub problems_not_kept: usize,
+}
+
+impl ImportReport {
+    /// True when there was nothing to report.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty() && self.problems_not_kept == 0
+    }
+}
+
+const ACTIONS: [&str; 3] = ["skipped", "repaired", "fatal"];
+
+fn take_report(code: c_int, r: sys::handle) -> Result<ImportReport> {
+    check(code)?;
+    let out = (|| {
+        let (mut imported, mut skipped, mut repaired, mut not_kept, mut n) = (0usize, 0usize, 0usize, 0usize, 0usize);
+        check(unsafe { sys::rapport_import_report_counts(r, &mut imported, &mut skipped, &mut repaired, &mut not_kept) })?;
+        check(unsafe { sys::rapport_import_report_problem_count(r, &mut n) })?;
+        let mut p = sys::rapport_import_problem {
+            size: 0, status: 0, action: 0, file: empty_str(), line: 0, column: 0, offset: 0, record: 0,
+            field: empty_str(), message: empty_str(), display: empty_str(),
+        };
+        unsafe { sys::rapport_import_problem_init(&mut p) };
+        let mut problems = Vec::with_capacity(n);
+        for i in 0..n {
+            check(unsafe { sys::rapport_import_report_problem(r, i, &mut p) })?;
+            problems.push(ImportProblem {
+                status: Status::from_code(p.status), action: ACTIONS[p.action as usize], file: text(&p.file),
+                line: p.line, column: p.column, offset: if p.offset == usize::MAX { None } else { Some(p.offset) },
+                record: if p.record == usize::MAX { None } else { Some(p.record) }, field: text(&p.field),
+                message: text(&p.message), display: text(&p.display),
+            });
+        }
+        Ok(ImportReport { imported, skipped, repaired, problems, problems_not_kept: not_kept })
+    })();
+    unsafe { sys::rapport_import_report_free(r) };
+    out
+}
+
+impl DirectoryBuilder {
+    /// Adds the records of the file at `path` in `format`; the report has the counts and the problems.
+    pub fn import_file(&mut self, path: &str, format: ImportFormat, o: &ImportOptions<'_>) -> Result<ImportReport> {
+        self.import(format, o, |b, fmt, opts, mapping, out| unsafe {
+            sys::rapport_directory_builder_import_file(b, fmt, p(path), path.len(), opts, mapping, out)
+        })
+    }
+
+    /// As `import_file`, from bytes (any encoding the format allows: vCards may be UTF-16).
+    pub fn import_bytes(&mut self, bytes: &[u8], format: ImportFormat, o: &ImportOptions<'_>) -> Result<ImportReport> {
+        self.import(format, o, |b, fmt, opts, mapping, out| unsafe {
+            sys::rapport_directory_builder_import_bytes(b, fmt, p_bytes(bytes), bytes.len(), opts, mapping, out)
+        })
+    }
+
+    fn import<F>(&mut self, format: ImportFormat, o: &ImportOptions<'_>, call: F) -> Result<ImportReport>
+    where
+        F: FnOnce(sys::handle, c_int, *const sys::rapport_import_options, *const sys::rapport_csv_mapping,
+                  *mut sys::handle) -> c_int,
+    {
+        let mut limits = sys::rapport_import_limits { size: 0, max_file_bytes: 0, max_line_bytes: 0, max_records: 0,
+                                                      max_depth: 0, max_problems: 0 };
+        unsafe { sys::rapport_import_limits_init(&mut limits) };
+        limits.max_file_bytes = o.limits.max_file_bytes;
+        limits.max_line_bytes = o.limits.max_line_bytes;
+        limits.max_records = o.limits.max_records;
+        limits.max_depth = o.limits.max_depth;
+        limits.max_problems = o.limits.max_problems;
+        let mut opts = sys::rapport_import_options { size: 0, mode: 0, file_name: ptr::null(), file_name_len: 0,
+                                                     limits: ptr::null() };
+        unsafe { sys::rapport_import_options_init(&mut opts) };
+        opts.mode = if o.strict { sys::RAPPORT_IMPORT_STRICT } else { sys::RAPPORT_IMPORT_LENIENT };
+        opts.file_name = p(o.file_name);
+        opts.file_name_len = o.file_name.len();
+        opts.limits = &limits;
+        let columns: Vec<sys::rapport_csv_column> = o.mapping.iter()
+            .map(|(h, f)| sys::rapport_csv_column { header: p(h), header_len: h.len(), field: *f as c_int })
+            .collect();
+        let mut mapping = sys::rapport_csv_mapping { size: 0, columns: ptr::null(), column_count: 0, delimiter: 0 };
+        unsafe { sys::rapport_csv_mapping_init(&mut mapping) };
+        mapping.columns = columns.as_ptr();
+        mapping.column_count = columns.len();
+        mapping.delimiter = o.delimiter as c_char;
+        let mut r = ptr::null_mut();
+        let code = call(self.h, format as c_int, &opts, &mapping, &mut r);
+        take_report(code, r)
     }
 }
 

@@ -82,6 +82,7 @@ pub struct rapport_compose_options {
     pub formality: c_int,
     pub allow_self_introduction: c_int,
     pub seed: u64,
+    pub reasons: c_int,
 }
 
 #[repr(C)]
@@ -90,6 +91,72 @@ pub struct rapport_review_options {
     pub tier: *const c_char,
     pub tier_len: usize,
     pub sender: handle,
+}
+
+#[repr(C)]
+pub struct rapport_batch_view {
+    pub size: usize,
+    pub count: usize,
+    pub statuses: *const c_int,
+    pub texts: *const c_char,
+    pub texts_len: usize,
+    pub text_offsets: *const usize,
+    pub recipient_ids: *const c_char,
+    pub recipient_ids_len: usize,
+    pub recipient_id_offsets: *const usize,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct rapport_import_limits {
+    pub size: usize,
+    pub max_file_bytes: usize,
+    pub max_line_bytes: usize,
+    pub max_records: usize,
+    pub max_depth: usize,
+    pub max_problems: usize,
+}
+
+#[repr(C)]
+pub struct rapport_import_options {
+    pub size: usize,
+    pub mode: c_int,
+    pub file_name: *const c_char,
+    pub file_name_len: usize,
+    pub limits: *const rapport_import_limits,
+}
+
+pub const RAPPORT_IMPORT_LENIENT: c_int = 0;
+pub const RAPPORT_IMPORT_STRICT: c_int = 1;
+
+#[repr(C)]
+pub struct rapport_csv_column {
+    pub header: *const c_char,
+    pub header_len: usize,
+    pub field: c_int,
+}
+
+#[repr(C)]
+pub struct rapport_csv_mapping {
+    pub size: usize,
+    pub columns: *const rapport_csv_column,
+    pub column_count: usize,
+    pub delimiter: c_char,
+}
+
+#[repr(C)]
+pub struct rapport_import_problem {
+    pub size: usize,
+    pub status: c_int,
+    pub action: c_int,
+    pub file: rapport_str,
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+    pub record: usize,
+    pub field: rapport_str,
+    pub message: rapport_str,
+    pub display: rapport_str,
 }
 
 extern "C" {
@@ -228,6 +295,33 @@ extern "C" {
     pub fn rapport_note_homework_count(n: handle, out: *mut usize) -> c_int;
     pub fn rapport_note_homework(n: handle, index: usize, code: *mut rapport_str, message: *mut rapport_str) -> c_int;
     pub fn rapport_note_contexts(n: handle, out: *mut handle) -> c_int;
+    pub fn rapport_compose_all(d: handle, sender: handle, ids: *const *const c_char, id_lens: *const usize, count: usize,
+                               now: i64, opts: *const rapport_compose_options, threads: c_uint, out: *mut handle) -> c_int;
+    pub fn rapport_batch_free(b: handle);
+    pub fn rapport_batch_count(b: handle, out: *mut usize) -> c_int;
+    pub fn rapport_batch_item(b: handle, index: usize, status: *mut c_int, recipient_id: *mut rapport_str,
+                              message: *mut rapport_str) -> c_int;
+    pub fn rapport_batch_note(b: handle, index: usize, out: *mut handle) -> c_int;
+    pub fn rapport_batch_view_init(view: *mut rapport_batch_view);
+    pub fn rapport_batch_view_get(b: handle, out: *mut rapport_batch_view) -> c_int;
+    pub fn rapport_batch_warning_count(b: handle, out: *mut usize) -> c_int;
+    pub fn rapport_batch_warning(b: handle, index: usize, code: *mut rapport_str, slot: *mut rapport_str,
+                                 count: *mut usize, message: *mut rapport_str) -> c_int;
+    pub fn rapport_import_limits_init(limits: *mut rapport_import_limits);
+    pub fn rapport_import_options_init(opts: *mut rapport_import_options);
+    pub fn rapport_csv_mapping_init(mapping: *mut rapport_csv_mapping);
+    pub fn rapport_directory_builder_import_file(b: handle, format: c_int, path: *const c_char, path_len: usize,
+                                                 opts: *const rapport_import_options,
+                                                 mapping: *const rapport_csv_mapping, out: *mut handle) -> c_int;
+    pub fn rapport_directory_builder_import_bytes(b: handle, format: c_int, bytes: *const c_char, len: usize,
+                                                  opts: *const rapport_import_options,
+                                                  mapping: *const rapport_csv_mapping, out: *mut handle) -> c_int;
+    pub fn rapport_import_report_free(r: handle);
+    pub fn rapport_import_report_counts(r: handle, imported: *mut usize, skipped: *mut usize, repaired: *mut usize,
+                                        not_kept: *mut usize) -> c_int;
+    pub fn rapport_import_report_problem_count(r: handle, out: *mut usize) -> c_int;
+    pub fn rapport_import_problem_init(p: *mut rapport_import_problem);
+    pub fn rapport_import_report_problem(r: handle, index: usize, out: *mut rapport_import_problem) -> c_int;
     pub fn rapport_review_options_init(opts: *mut rapport_review_options);
     pub fn rapport_review(draft: *const c_char, len: usize, recipient: handle, platform: handle,
                           opts: *const rapport_review_options, out: *mut handle) -> c_int;
