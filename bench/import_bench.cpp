@@ -213,6 +213,30 @@ static void vcard_bytes(benchmark::State &state) {
 }
 BENCHMARK(vcard_bytes)->ArgName("normalize")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// rapport's JSON document with `n` contacts (pretty-printed, one key per line as
+// export_json writes it), imported with every record located at its line: the
+// time per record must not grow with the document (it did: each record was
+// located by a scan from the start).
+static void json_document(benchmark::State &state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::string text = "{\n  \"format\": \"rapport\",\n  \"version\": 1,\n  \"contacts\": [\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    text += "    {\n      \"id\": \"c" + std::to_string(i) + "\",\n      \"name\": {\"given\": \"Anna\", \"family\": \"Schmidt\"},\n";
+    text += "      \"organizations\": [{\"name\": \"Siemens AG\", \"current\": true}],\n";
+    text += "      \"location\": \"Munich, Germany\"\n    }";
+    text += i + 1 < n ? ",\n" : "\n";
+  }
+  text += "  ]\n}\n";
+  for (auto _ : state) {
+    auto r = rapport::import_json(text);
+    if (!r || r->contacts.size() != n) state.SkipWithError("import failed");
+    benchmark::DoNotOptimize(r->contacts.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(json_document)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // Python's csv module reading the same file (bench/python_csv_baseline.py), timed by Python itself.
 static void python_csv_module_baseline(benchmark::State &state) {
   const auto &file = csv_file();

@@ -203,7 +203,11 @@ std::string locate(const std::filesystem::path &path, const error &e) {
         ++column;
       }
     }
-    where += ":" + std::to_string(line) + ":" + std::to_string(column);
+    // Appended piece by piece: g++ 12's -Wrestrict misfires on ":" + to_string(…) at -O3.
+    where += ':';
+    where += std::to_string(line);
+    where += ':';
+    where += std::to_string(column);
   }
   return where + ": " + e.message;
 }

@@ -3,6 +3,7 @@
 #include "icu/charset.hpp"
 #include "rapport/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -350,6 +351,23 @@ location locate(std::string_view text, std::size_t offset) {
       line_start = i + 1;
     }
   l.column = offset - line_start + 1;
+  return l;
+}
+
+line_index::line_index(std::string_view text) : size_(text.size()) {
+  starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) starts_.push_back(i + 1);
+}
+
+location line_index::locate(std::size_t offset) const {
+  const std::size_t end = offset < size_ ? offset : size_;
+  // The last line start at or before `end` (a start equal to end + 1 belongs to the next line).
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), end);
+  const auto line = static_cast<std::size_t>(it - starts_.begin());  // >= 1: starts_[0] == 0
+  location l;
+  l.offset = offset;
+  l.line = line;
+  l.column = offset - starts_[line - 1] + 1;
   return l;
 }
 

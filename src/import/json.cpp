@@ -374,8 +374,9 @@ void run_json(import_context &ctx, std::string_view bytes) {
       return;
   }
 
+  const line_index lines(bytes);
   auto at = [&](const std::vector<std::size_t> &v, std::size_t i) {
-    return i < v.size() ? locate(bytes, v[i]) : location{};
+    return i < v.size() ? lines.locate(v[i]) : location{};
   };
   // Reads one record; false when the import must stop.
   auto one = [&](const json &j, const std::string &path, location where, auto read, auto deliver) {

@@ -3,21 +3,8 @@
    NULL, the wrong handle type, a freed-looking handle (magic cleared),
    invalid UTF-8, zero and huge lengths, from tables. */
 #include "capi_fixture.h"
-
+#include "check.h"
 #include <stdint.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                 \
-  do {                                                                                              \
-    ++checks;                                                                                       \
-    if (!(cond)) {                                                                                  \
-      ++failures;                                                                                   \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: %s)\n", __FILE__, __LINE__, #cond,     \
-              rapport_last_error());                                                                \
-    }                                                                                               \
-  } while (0)
 
 static int str_eq(rapport_str s, const char *lit) { return s.data != NULL && s.len == strlen(lit) && strcmp(s.data, lit) == 0; }
 
@@ -986,6 +973,5 @@ int main(void) {
   test_handles();
   test_frees();
   free_handles();
-  printf("%d checks, %d failures\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }

@@ -4,21 +4,8 @@
    NULL, the wrong handle type, a freed-looking handle, invalid UTF-8, zero
    and huge lengths. */
 #include "capi_fixture.h"
-
+#include "check.h"
 #include <stdint.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                 \
-  do {                                                                                              \
-    ++checks;                                                                                       \
-    if (!(cond)) {                                                                                  \
-      ++failures;                                                                                   \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: %s)\n", __FILE__, __LINE__, #cond,     \
-              rapport_last_error());                                                                \
-    }                                                                                               \
-  } while (0)
 
 static int str_eq(rapport_str s, const char *lit) { return s.data != NULL && s.len == strlen(lit) && memcmp(s.data, lit, s.len) == 0; }
 static int has(const char *haystack, const char *needle) { return strstr(haystack, needle) != NULL; }
@@ -499,6 +486,5 @@ int main(void) {
   test_import_bad_input();
   rapport_contact_free(me);
   rapport_directory_free(dir);
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }

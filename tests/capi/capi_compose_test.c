@@ -1,24 +1,11 @@
 /* Plain C tests of composing and reviewing through the C ABI: a note, a
    refusal with homework, a review, and every call with bad input. */
 #include <rapport.h>
-
+#include "check.h"
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                            \
-  do {                                                                                         \
-    ++checks;                                                                                  \
-    if (!(cond)) {                                                                             \
-      ++failures;                                                                              \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              rapport_last_error());                                                           \
-    }                                                                                          \
-  } while (0)
 
 #define S(lit) lit, sizeof(lit) - 1
 
@@ -231,6 +218,5 @@ int main(void) {
   rapport_event_free(fair);
   rapport_directory_free(dir);
   rapport_directory_builder_free(b);
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }

@@ -1,21 +1,8 @@
 /* Plain C tests of the C ABI: good input, NULLs, invalid UTF-8, zero and huge lengths, option sizes. */
 #include <rapport.h>
-
+#include "check.h"
 #include <stdio.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                             \
-  do {                                                                          \
-    ++checks;                                                                   \
-    if (!(cond)) {                                                              \
-      ++failures;                                                               \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed (last error: %s)\n", __FILE__,  \
-              __LINE__, #cond, rapport_last_error());                           \
-    }                                                                           \
-  } while (0)
 
 static void test_version(void) {
   CHECK(rapport_version() == RAPPORT_VERSION_NUMBER);
@@ -203,6 +190,5 @@ int main(void) {
   test_long_text();
   test_truncate();
   test_sanitize();
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }

@@ -386,3 +386,17 @@ TEST_CASE("import - problems beyond max_problems are counted, not kept") {
   CHECK(r->report.repaired == 20);
   CHECK_FALSE(r->report.clean());
 }
+
+TEST_CASE("import - a document's records are located at the line and column one scan would give") {
+  for (std::string_view text : {std::string_view(""), std::string_view("\n"), std::string_view("a\nbc\n\nd"),
+                                std::string_view("{\r\n  \"x\": [\n    1,\n    2\n  ]\n}"), std::string_view("no newline")}) {
+    const detail::line_index lines(text);
+    for (std::size_t offset = 0; offset <= text.size() + 1; ++offset) {
+      INFO("offset " << offset << " of " << text.size());
+      const auto a = detail::locate(text, offset), b = lines.locate(offset);
+      CHECK(a.line == b.line);
+      CHECK(a.column == b.column);
+      CHECK(a.offset == b.offset);
+    }
+  }
+}
