@@ -89,6 +89,30 @@ void compose_batch_short_event(benchmark::State &state) {
 }
 BENCHMARK(compose_batch_short_event)->Unit(benchmark::kMillisecond);
 
+// The same batch streamed: compose_each() on one thread, its sink doing what a
+// caller writing the notes out does — appending each text and a newline to one
+// output buffer (cleared, capacity kept, per batch).
+void compose_each_short_event(benchmark::State &state) {
+  const auto &w = event_world();
+  const auto o = options();
+  std::size_t notes = 0;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    auto warnings = rapport::compose_each(
+        w.dir, w.me, w.ids, o,
+        [&](std::size_t, const rapport::result<rapport::composition> &item) {
+          if (item && item->status == rapport::errc::ok) out.append(item->note.text).push_back('\n');
+        },
+        1);
+    if (!warnings) { state.SkipWithError(warnings.error().message.c_str()); return; }
+    notes += w.ids.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["notes/s"] = benchmark::Counter(static_cast<double>(notes), benchmark::Counter::kIsRate);
+}
+BENCHMARK(compose_each_short_event)->Unit(benchmark::kMillisecond);
+
 // The floor the API sets: making (copying) and freeing the 4,096 results of a
 // batch — every string, context and evidence item — without composing anything.
 void compose_floor_copy_results(benchmark::State &state) {

@@ -5,10 +5,13 @@
 //   cmake --build --preset release --target compose_count
 //   valgrind --tool=callgrind --toggle-collect='*measured_batch*' build/release/bench/compose_count event
 //   valgrind --tool=callgrind --toggle-collect='*measured_batch*' build/release/bench/compose_count mixed [locale]
+//   valgrind --tool=callgrind --toggle-collect='*measured_batch*' build/release/bench/compose_count event each
 //
 // "event": the 4,096 short event notes of compose_bench; "mixed": every
 // contact of the synthetic network of 1,500 (seed 42) — all kinds of context,
-// refusals with homework included. Divide callgrind's total by the notes printed.
+// refusals with homework included. "each": compose_each() instead of
+// compose_all(), its sink appending each note to one output buffer (cleared,
+// not freed, between batches). Divide callgrind's total by the notes printed.
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -92,15 +95,36 @@ __attribute__((noinline)) std::size_t measured_batch(const batch &b) {
   return notes;
 }
 
+// The same batch through compose_each(), the notes appended to `out`.
+__attribute__((noinline)) std::size_t each_batch(const batch &b, std::string &out) {
+  out.clear();
+  std::size_t notes = 0;
+  auto w = rapport::compose_each(
+      b.dir, b.me, b.ids, b.options,
+      [&](std::size_t, const rapport::result<rapport::composition> &item) {
+        if (!item || item->status != rapport::errc::ok) return;
+        out.append(item->note.text).push_back('\n');
+        ++notes;
+      },
+      1);
+  return w ? notes : 0;
+}
+
+__attribute__((noinline)) std::size_t measured_batch_each(const batch &b, std::string &out) { return each_batch(b, out); }
+
 } // namespace
 
 int main(int argc, char **argv) {
   const bool mixed = argc > 1 && std::strcmp(argv[1], "mixed") == 0;
-  batch b = mixed ? mixed_batch(argc > 2 ? argv[2] : "") : event_batch();
+  const bool each = argc > 1 && std::strcmp(argv[argc - 1], "each") == 0;
+  const char *locale = argc > 2 && std::strcmp(argv[2], "each") != 0 ? argv[2] : "";
+  batch b = mixed ? mixed_batch(locale) : event_batch();
   b.options.now = sys_seconds(sys_days(2026y / March / 1) + hours(12));
   const auto items = b.ids.empty() ? b.dir.contacts().size() : b.ids.size();
-  (void)rapport::compose_all(b.dir, b.me, b.ids, b.options, 1);  // warm-up: catalogs, ICU formatters, lexicon
-  const std::size_t notes = measured_batch(b);
+  std::string out;
+  // warm-up: catalogs, ICU formatters, lexicon (and the output buffer's capacity)
+  const std::size_t notes = each ? (each_batch(b, out), measured_batch_each(b, out))
+                                 : ((void)rapport::compose_all(b.dir, b.me, b.ids, b.options, 1), measured_batch(b));
   std::printf("%zu items, %zu notes\n", items, notes);
   return notes > 0 ? 0 : 1;
 }

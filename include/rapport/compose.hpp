@@ -16,7 +16,10 @@
 //
 // For many recipients, compose_all() prepares the sender, the templates and
 // the platform once and composes on all cores; its output does not depend on
-// the number of threads.
+// the number of threads. compose_each() does the same without keeping the
+// results: it hands each item to a callback, in input order, from buffers its
+// workers reuse (no allocation per note once they are warm), for callers that
+// write the notes somewhere as they come.
 //
 //     auto n = rapport::compose(dir, me, *dir.find_contact("anna"), {.platform = "linkedin-connection-note"});
 //     if (n && n->status == rapport::errc::ok) send(n->note.text);
@@ -26,6 +29,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -127,12 +131,42 @@ struct batch_result {
  * but the sender, in directory order), on `threads` threads (0 = the hardware's
  * count). The sender, templates and platform are prepared once. Items are in
  * input order; an unknown id gives a not_found item. The result does not
- * depend on `threads`. Warns (near_duplicates) when more than 20% of the notes,
+ * depend on `threads`; it is what compose_each() hands over, kept. Warns (near_duplicates) when more than 20% of the notes,
  * and more than 5, are the same text once the recipient's name is taken out.
  * Errors: those of compose() that concern the options (locale, platform, reasons).
  */
 result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
                                  const compose_options &options = {}, unsigned threads = 0);
+
+/**
+ * What compose_each() calls with each item: its index in the input (or among
+ * the directory's contacts but the sender) and the item, exactly as
+ * compose_all() would return it. The item lives in a buffer compose_each()
+ * reuses: it is valid during the call only (copy what you keep).
+ */
+using compose_sink = std::function<void(std::size_t index, const result<composition> &item)>;
+
+/**
+ * compose_all() without the results: composes for each recipient id (empty
+ * span: every contact but the sender, in directory order) on `threads` threads
+ * (0 = the hardware's count) and calls `sink` once per item, in input order,
+ * one call at a time (the sink need not be thread-safe; it runs on one of the
+ * workers, and composing goes on meanwhile on the others). What the sink sees
+ * does not depend on `threads`. Each worker reuses its items' strings and
+ * vectors from note to note. Returns the batch warnings (near_duplicates, as
+ * compose_all()). Errors: those of compose_all(), before any call of the sink.
+ * An exception thrown by the sink stops the batch (no further calls) and is
+ * rethrown once the workers have stopped.
+ *
+ *     std::string out;
+ *     auto w = rapport::compose_each(dir, me, ids, o, [&](std::size_t i, const auto &item) {
+ *       if (item && item->status == rapport::errc::ok) out.append(item->note.text).push_back('\n');
+ *     });
+ */
+result<std::vector<batch_warning>> compose_each(const directory &dir, const contact &sender,
+                                                std::span<const std::string> recipient_ids,
+                                                const compose_options &options, const compose_sink &sink,
+                                                unsigned threads = 0);
 
 /**
  * The variation hash: 64-bit FNV-1a over the sender id, a 0 byte, the

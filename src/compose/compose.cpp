@@ -1,10 +1,15 @@
-// compose(): discovery → slot → arguments → fit → review; compose_all() on all cores.
+// compose(): discovery → slot → arguments → fit → review; compose_each() and compose_all() on all cores.
 #include "rapport/compose.hpp"
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <bit>
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <cstring>
 #include <thread>
 #include <unordered_map>
@@ -15,6 +20,7 @@
 #include "rapport/place.hpp"
 #include "rapport/review.hpp"
 #include "compose/second_reason.hpp"
+#include "discovery/contexts_into.hpp"
 #include "review/review_composed.hpp"
 #include "templates/args.hpp"
 #include "templates/ast.hpp"
@@ -65,10 +71,14 @@ std::string_view recipient_locale(const contact &c) {
   return "en";
 }
 
-place_id place_of(const contact &c) {
+// The contact's place, its location resolved once per worker (`resolved`).
+place_id place_of(const contact &c, std::unordered_map<std::string, place_id> &resolved) {
   if (c.place != no_place || c.location.empty()) return c.place;
+  auto it = resolved.find(c.location);
+  if (it != resolved.end()) return it->second;
+  if (resolved.size() > 4096) resolved.clear();
   auto r = resolve_place(c.location);
-  return r ? r->id : no_place;
+  return resolved.emplace(c.location, r ? r->id : no_place).first->second;
 }
 
 bool has_industry(const contact &c) {
@@ -141,10 +151,11 @@ void add(std::vector<homework_item> &out, const char *code, evidence_side side, 
   out.push_back(homework_item{code, side, std::move(message)});
 }
 
-std::vector<homework_item> homework_for(const contact &s, const contact &r) {
-  std::vector<homework_item> out;
+void homework_for(const contact &s, const contact &r, std::unordered_map<std::string, place_id> &resolved,
+                  std::vector<homework_item> &out) {
+  out.clear();
   // city
-  const place_id sp = place_of(s), rp = place_of(r);
+  const place_id sp = place_of(s, resolved), rp = place_of(r, resolved);
   if (r.location.empty() && r.place == no_place)
     add(out, "recipient_no_location", evidence_side::recipient, "the recipient has no city on record");
   else if (rp == no_place)
@@ -201,7 +212,6 @@ std::vector<homework_item> homework_for(const contact &s, const contact &r) {
   if (s.topics.empty() || r.topics.empty())
     add(out, "no_topics", s.topics.empty() ? evidence_side::sender : evidence_side::recipient,
         s.topics.empty() ? "you follow no topics on record" : "the recipient follows no topics on record");
-  return out;
 }
 
 // ---- the prepared state -----------------------------------------------------------------------
@@ -244,6 +254,7 @@ struct note_shape {
 struct compose_cache {
   std::unordered_map<std::string, std::optional<lookup_result>> lookups;
   std::unordered_map<std::string, std::string> places;
+  std::unordered_map<std::string, place_id> resolved;  // homework: locations → places
   std::string key;  // lookup key buffer
   fit_request req;
   // Memos of the last note's decisions, which depend only on what they are keyed by:
@@ -261,6 +272,8 @@ struct compose_cache {
   note_length plan_length = note_length::short_note;
   formality plan_form = formality::informal;
   const lookup_result *plan_first = nullptr;
+  bool has_text_locale = false;
+  std::string text_locale;  // the plan's locale for names and places
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
   // A worker of compose_all(): the memos below pay off over many notes (a
@@ -270,6 +283,7 @@ struct compose_cache {
   // and which templates read the name only verbatim.
   std::vector<note_shape> shapes;
   std::size_t next_shape = 0;
+  std::size_t last_shape = static_cast<std::size_t>(-1);
   std::vector<std::size_t> watched;
   std::unordered_map<const void *, bool> verbatim;
 };
@@ -304,12 +318,19 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
   if (name.type != argument_type::text) return false;
   const void *tmpl = &tpl::template_access::get(req.variants[0]);
   note_shape *hit = nullptr;
-  for (auto &e : cache.shapes)
-    if (e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
-        same_args_but(e.args.internal(), a, name_id)) {
-      hit = &e;
-      break;
-    }
+  const auto matches = [&](const note_shape &e) {
+    return e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
+           same_args_but(e.args.internal(), a, name_id);
+  };
+  if (cache.last_shape < cache.shapes.size() && matches(cache.shapes[cache.last_shape])) {
+    hit = &cache.shapes[cache.last_shape];  // the last note's shape, most often
+  } else {
+    for (auto &e : cache.shapes)
+      if (matches(e)) {
+        hit = &e;
+        break;
+      }
+  }
   if (!hit) {
     // A new shape, in the next slot (its strings and arguments keep their buffers).
     constexpr std::size_t keep = 16;
@@ -346,6 +367,7 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
     e.args = req.args;
     e.tmpl = tmpl;
   }
+  cache.last_shape = static_cast<std::size_t>(hit - cache.shapes.data());
   if (!hit->usable) return false;
   const std::size_t copies = hit->pieces.size() - 1;
   const std::size_t length = hit->units + copies * measure(name.str, req.unit);
@@ -412,7 +434,16 @@ struct composer {
     return *n;
   }
 
-  result<composition> compose(const contact &recipient, compose_cache &cache) const;
+  // Writes the composition for `recipient` into `out`, whose strings and
+  // vectors keep their capacity (a worker of compose_each() reuses one).
+  result<void> compose_into(const contact &recipient, compose_cache &cache, composition &out) const;
+
+  result<composition> compose(const contact &recipient, compose_cache &cache) const {
+    composition out;
+    auto r = compose_into(recipient, cache, out);
+    if (!r) return r.error();
+    return out;
+  }
 };
 
 result<sender_texts> prepare_sender_texts(const contact &s) {
@@ -464,12 +495,47 @@ const char *gender_keyword(grammatical_gender g) {
   }
 }
 
-result<composition> composer::compose(const contact &recipient, compose_cache &cache) const {
+// Every field back to its default value, the strings' and vectors' buffers
+// kept. Field by field (assigning a fresh one costs ~600 instructions): a field
+// added to these structs must be reset here too, which the size checks recall
+// (on libstdc++, x86-64, where the dump-and-diff of every field ran).
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+static_assert(sizeof(composed_note) == 256, "composed_note changed: reset the new fields in reset()");
+static_assert(sizeof(composition) == 352, "composition changed: reset the new fields in reset()");
+#endif
+
+void reset(composed_note &n) {
+  n.text.clear();
+  n.locale.clear();
+  n.catalog_locale.clear();
+  n.form = formality::informal;
+  n.length = 0;
+  n.limit = no_limit;
+  n.unit = length_unit::graphemes;
+  n.slot.clear();
+  n.contexts.clear();
+  n.steps.clear();
+  n.dropped.clear();
+  n.warnings.clear();
+}
+
+void reset(composition &c) {
+  c.status = errc::ok;
+  c.recipient_id.clear();
+  reset(c.note);
+  c.homework.clear();
+  c.message.clear();
+}
+
+result<void> composer::compose_into(const contact &recipient, compose_cache &cache, composition &out) const {
   const contact &s = sender();
   if (s.id == recipient.id)
     return make_error(errc::invalid_argument, "sender and recipient are the same contact '" + s.id + "'");
-  composition out;
-  out.recipient_id = recipient.id;
+  // The last note's contexts, taken out for discovery to write over (they come back below).
+  std::vector<shared_context> contexts;
+  contexts.swap(out.note.contexts);
+  reset(out);
+  out.recipient_id.assign(recipient.id);
 
   // Locale and register.
   const std::string_view requested =
@@ -489,19 +555,18 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
   n.limit = limit;
 
   // What is shared.
-  auto found = find_shared_contexts(prepared, recipient, now, options.discovery);
-  if (!found) return found.error();
-  std::vector<shared_context> &contexts = *found;
+  if (auto found = find_shared_contexts_into(prepared, recipient, now, options.discovery, contexts); !found)
+    return found.error();
   std::string situation;
   if (contexts.empty()) {
-    out.homework = homework_for(s, recipient);
+    homework_for(s, recipient, cache.resolved, out.homework);
     if (!options.allow_self_introduction || me.purpose.empty()) {
       out.status = errc::no_shared_context;
       out.message = options.allow_self_introduction
                         ? "nothing is shared with " + recipient.id + " and you gave no purpose to introduce yourself with"
                         : "nothing is shared with " + recipient.id;
-      out.note = composed_note{};
-      return out;
+      reset(out.note);
+      return {};
     }
     situation = "self-introduction";
   } else {
@@ -565,6 +630,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     cache.plan_locale = n.locale;
     cache.plan_situation = situation;
     cache.has_plan = true;
+    cache.has_text_locale = false;
   }
   const lookup_result &first = *cache.plan_first;
   n.catalog_locale = first.catalog_locale;
@@ -572,8 +638,13 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
     n.warnings.push_back("no " + n.locale + " template for '" + situation + "': used the " + first.catalog_locale +
                          " catalog");
   // Names and places follow the language the note is written in.
-  const std::string text_locale =
-      language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
+  // (decided once per plan: n.locale and the first variant's catalog are the plan's)
+  if (!cache.has_text_locale) {
+    cache.text_locale =
+        language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
+    cache.has_text_locale = true;
+  }
+  const std::string &text_locale = cache.text_locale;
 
   // Arguments.
   req.drop.clear();
@@ -740,7 +811,7 @@ result<composition> composer::compose(const contact &recipient, compose_cache &c
       n.warnings.push_back(std::string("review found ") + to_string(x.code) + ": " + x.message + " (a bug in rapport)");
     }
   }
-  return out;
+  return {};
 }
 
 // Checks the options and builds the prepared state.
@@ -781,8 +852,10 @@ void append_without_name(std::string &out, const composition &c, const contact &
   std::size_t count = 0;
   for (const auto *p : {&r.name.preferred, &r.name.given, &r.name.family, &r.name.prefix})
     if (!p->empty()) forms[count++] = *p;
-  std::sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(count),
-            [](const auto &x, const auto &y) { return x.size() > y.size(); });
+  // Longest first (an insertion sort of at most four: std::sort, inlined here,
+  // draws a false -Warray-bounds from GCC 12).
+  for (std::size_t i = 1; i < count; ++i)
+    for (std::size_t j = i; j > 0 && forms[j - 1].size() < forms[j].size(); --j) std::swap(forms[j - 1], forms[j]);
   for (std::size_t k = 0; k < count; ++k) {
     const std::string_view f = forms[k];
     for (std::size_t at = out.find(f, from); at != std::string::npos; at = out.find(f, at)) out.erase(at, f.size());
@@ -803,47 +876,128 @@ result<composition> compose(const directory &dir, const contact &sender, const c
   return (*c)->compose(recipient, cache);
 }
 
-result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
-                                 const compose_options &options, unsigned threads) {
+namespace {
+
+// compose_each(), with a sink that may take the item (compose_all() moves it out).
+template <class Sink>
+result<std::vector<batch_warning>> compose_batch(const directory &dir, const contact &sender,
+                                                 std::span<const std::string> recipient_ids,
+                                                 const compose_options &options, Sink &&sink, unsigned threads) {
   auto made = detail::make_composer(dir, sender, options);
   if (!made) return made.error();
   const detail::composer &c = **made;
 
   // The recipients, in input order.
   std::vector<const contact *> who;
-  std::vector<std::string> unknown;  // per index: the id when it is unknown
   if (recipient_ids.empty()) {
     for (const auto &r : dir.contacts())
       if (r.id != sender.id) who.push_back(&r);
-    unknown.resize(who.size());
   } else {
     who.reserve(recipient_ids.size());
-    unknown.resize(recipient_ids.size());
-    for (std::size_t i = 0; i < recipient_ids.size(); ++i) {
-      const contact *r = dir.find_contact(recipient_ids[i]);
-      who.push_back(r);
-      if (!r) unknown[i] = recipient_ids[i];
-    }
+    for (const auto &id : recipient_ids) who.push_back(dir.find_contact(id));
   }
 
-  // Each item is written once, in place (an empty error until its worker gets to it).
-  std::vector<result<composition>> slots(who.size(), result<composition>(error{}));
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  constexpr std::size_t chunk = 256;
+  // Workers compose chunks into their own buffers (reused: an item's strings
+  // and vectors keep their capacity from chunk to chunk) and hand them over;
+  // whichever thread completes the next chunk in input order delivers it and
+  // any completed chunks after it, one thread at a time. A worker waits only
+  // when more chunks than twice the threads wait for delivery.
+  constexpr std::size_t chunk = 64;
   const std::size_t chunks = (who.size() + chunk - 1) / chunk;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunks, 1)));
+  using buffer = std::vector<result<composition>>;
+  std::mutex m;
+  std::condition_variable room;
+  std::vector<std::unique_ptr<buffer>> spare;
+  std::map<std::size_t, std::unique_ptr<buffer>> ready;
+  std::size_t next_out = 0;
+  bool delivering = false, stop = false;
+  std::exception_ptr failure;
   std::atomic<std::size_t> next{0};
+
+  // Near-duplicates: same slot and same text once the name is taken out, counted
+  // as the notes are delivered. Keyed "slot\0text" with one reused key buffer.
+  std::unordered_map<std::string, std::size_t> groups;
+  std::string key;
+  std::size_t composed = 0;
+  auto deliver = [&](std::size_t k, buffer &items) {
+    const std::size_t begin = k * chunk;
+    for (std::size_t j = 0; j < items.size(); ++j) {
+      const auto &it = items[j];
+      // Counted first: the sink may take the item.
+      if (it && it->status == errc::ok) {
+        ++composed;
+        key.assign(it->note.slot);
+        key.push_back('\0');
+        detail::append_without_name(key, *it, *who[begin + j]);
+        auto g = groups.find(key);
+        if (g == groups.end())
+          groups.emplace(key, 1);
+        else
+          ++g->second;
+      }
+      sink(begin + j, items[j]);
+    }
+  };
+
   auto work = [&] {
     detail::compose_cache cache;
     cache.batch = true;
-    for (std::size_t k = next.fetch_add(1); k < chunks; k = next.fetch_add(1)) {
-      const std::size_t end = std::min(who.size(), (k + 1) * chunk);
-      for (std::size_t i = k * chunk; i < end; ++i) {
-        if (!who[i])
-          slots[i] = make_error(errc::not_found, "no contact with id '" + unknown[i] + "'");
-        else
-          slots[i] = c.compose(*who[i], cache);
+    std::unique_ptr<buffer> buf;
+    for (;;) {
+      {
+        std::unique_lock lock(m);
+        room.wait(lock, [&] { return stop || ready.size() < 2 * static_cast<std::size_t>(threads); });
+        if (stop) return;
+        if (!buf) {
+          if (!spare.empty()) {
+            buf = std::move(spare.back());
+            spare.pop_back();
+          } else {
+            buf = std::make_unique<buffer>();
+          }
+        }
       }
+      const std::size_t k = next.fetch_add(1);
+      if (k >= chunks) return;
+      const std::size_t begin = k * chunk, end = std::min(who.size(), begin + chunk);
+      buffer &items = *buf;
+      if (items.size() != end - begin) items.resize(end - begin, result<composition>(error{}));
+      for (std::size_t i = begin; i < end; ++i) {
+        auto &item = items[i - begin];
+        if (!who[i]) {
+          item = make_error(errc::not_found, "no contact with id '" + recipient_ids[i] + "'");
+          continue;
+        }
+        if (!item) item = composition{};
+        auto r = c.compose_into(*who[i], cache, *item);
+        if (!r) item = r.error();
+      }
+      std::unique_lock lock(m);
+      ready.emplace(k, std::move(buf));
+      if (delivering) continue;
+      delivering = true;
+      for (auto it = ready.find(next_out); it != ready.end() && !stop; it = ready.find(next_out)) {
+        std::unique_ptr<buffer> done = std::move(it->second);
+        ready.erase(it);
+        lock.unlock();
+        try {
+          deliver(next_out, *done);
+        } catch (...) {
+          lock.lock();
+          failure = std::current_exception();
+          stop = true;
+          spare.push_back(std::move(done));
+          break;
+        }
+        lock.lock();
+        spare.push_back(std::move(done));
+        ++next_out;
+        room.notify_all();
+      }
+      delivering = false;
+      room.notify_all();
     }
   };
   if (threads <= 1) {
@@ -855,29 +1009,10 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
     work();
     for (auto &t : pool) t.join();
   }
+  if (failure) std::rethrow_exception(failure);
 
-  batch_result out;
-  out.items = std::move(slots);
-
-  // Near-duplicates: same slot and same text once the name is taken out. Keyed
-  // "slot\0text" in a hash map with one reused key buffer; the warnings are
-  // then given in (slot, text) order.
-  std::unordered_map<std::string, std::size_t> groups;
-  std::string key;
-  std::size_t composed = 0;
-  for (std::size_t i = 0; i < out.items.size(); ++i) {
-    const auto &it = out.items[i];
-    if (!it || it->status != errc::ok) continue;
-    ++composed;
-    key.assign(it->note.slot);
-    key.push_back('\0');
-    detail::append_without_name(key, *it, *who[i]);
-    auto g = groups.find(key);
-    if (g == groups.end())
-      groups.emplace(key, 1);
-    else
-      ++g->second;
-  }
+  // The warnings, in (slot, text) order.
+  std::vector<batch_warning> warnings;
   std::vector<std::pair<std::pair<std::string_view, std::string_view>, std::size_t>> repeated;
   for (const auto &[k, count] : groups) {
     if (count > 5 && count * 5 > composed) {
@@ -889,11 +1024,34 @@ result<batch_result> compose_all(const directory &dir, const contact &sender, st
   std::sort(repeated.begin(), repeated.end());
   for (const auto &[k, count] : repeated) {
     const std::string slot(k.first);
-    out.warnings.push_back(batch_warning{
+    warnings.push_back(batch_warning{
         "near_duplicates", slot, count,
         std::to_string(count) + " of " + std::to_string(composed) + " notes (slot " + slot +
             ") are the same apart from the name: recipients comparing notes will notice"});
   }
+  return warnings;
+}
+
+} // namespace
+
+result<std::vector<batch_warning>> compose_each(const directory &dir, const contact &sender,
+                                                std::span<const std::string> recipient_ids,
+                                                const compose_options &options, const compose_sink &sink,
+                                                unsigned threads) {
+  return compose_batch(
+      dir, sender, recipient_ids, options,
+      [&](std::size_t index, const result<composition> &item) { sink(index, item); }, threads);
+}
+
+result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
+                                 const compose_options &options, unsigned threads) {
+  batch_result out;
+  out.items.reserve(recipient_ids.empty() ? dir.contacts().size() : recipient_ids.size());
+  auto warnings = compose_batch(
+      dir, sender, recipient_ids, options,
+      [&](std::size_t, result<composition> &item) { out.items.push_back(std::move(item)); }, threads);
+  if (!warnings) return warnings.error();
+  out.warnings = std::move(*warnings);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "directory/directory_data.hpp"
+#include "discovery/contexts_into.hpp"
 #include "discovery/strength.hpp"
 #include "icu/time_zone.hpp"
 
@@ -134,6 +135,8 @@ std::string at(const char *field, std::size_t i) { return std::string(field) + "
 void fill(evidence_item &item, evidence_side side, const contact &c, std::string_view field, std::size_t i,
           std::string_view suffix, std::string_view value) {
   item.side = side;
+  item.record.clear();
+  item.field.clear();
   item.record.reserve(8 + c.id.size());
   item.record.append("contact:").append(c.id);
   char digits[24];
@@ -161,9 +164,55 @@ const std::string &tie_key(const shared_context &c) {
   return none;
 }
 
+// The next context of `out`: a reused one (out[used], back to its default
+// values but for its evidence, which the caller sets whole; its strings keep
+// their buffers) or a new one.
+shared_context &next_context(std::vector<shared_context> &out, std::size_t &used) {
+  if (used == out.size()) {
+    ++used;
+    return out.emplace_back();
+  }
+  // Field by field (assigning shared_context{} costs ~800 instructions): a
+  // field added to shared_context must be reset here too, which this size check
+  // recalls (on libstdc++, x86-64, where the dump-and-diff of every field ran).
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+  static_assert(sizeof(shared_context) == 472, "shared_context changed: reset the new fields in next_context()");
+#endif
+  shared_context &c = out[used++];
+  c.kind = context_kind::event;
+  c.strength = 0.0;
+  c.event_id.clear();
+  c.event_name.clear();
+  c.relation = event_relation::other;
+  c.timing = event_timing::upcoming;
+  c.sender_role = event_role::attendee;
+  c.recipient_role = event_role::attendee;
+  c.days_until = 0;
+  c.place = no_place;
+  c.place_ambiguous = false;
+  c.challenge_id.clear();
+  c.challenge_title.clear();
+  c.offer_id.clear();
+  c.offer_summary.clear();
+  c.industry.clear();
+  c.mutual_id.clear();
+  c.mutual_name.clear();
+  c.mutual_count = 0;
+  c.organization.clear();
+  c.sender_current = false;
+  c.recipient_current = false;
+  c.years_overlap = -1;
+  c.school.clear();
+  c.topic.clear();
+  return c;
+}
+
+// The event contexts, written over out[0…] (reused) then appended; out holds
+// exactly them on return.
 void events(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
             const detail::contact_info &ri, std::chrono::sys_seconds now, const discovery_weights &w,
             std::vector<shared_context> &out) {
+  std::size_t used = 0;
   // Both lists are sorted by event index: walk them together, one context per shared event.
   auto a = si.events.begin(), b = ri.events.begin();
   while (a != si.events.end() && b != ri.events.end()) {
@@ -190,7 +239,7 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
       }
     const auto &sp = s.events[bx->second];
     const auto &rp = r.events[by->second];
-    shared_context &best = out.emplace_back();
+    shared_context &best = next_context(out, used);
     best.kind = context_kind::event;
     best.strength = best_strength;
     best.event_id = e.id;
@@ -205,6 +254,7 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
     fill(best.evidence[1], evidence_side::recipient, r, "events", by->second, ".role", to_string(rp.role));
     evidence_item &shared = best.evidence[2];
     shared.side = evidence_side::shared;
+    shared.record.clear();
     shared.record.reserve(6 + e.id.size());
     shared.record.append("event:").append(e.id);
     shared.field = "name";
@@ -212,6 +262,7 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
     a = a_end;
     b = b_end;
   }
+  out.resize(used);
 }
 
 bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const contact &r, std::string &where, std::string &what) {
@@ -412,9 +463,40 @@ result<std::vector<shared_context>> find_shared_contexts(const directory &dir, c
   return find_shared_contexts(prepared_sender(dir, sender), recipient, now, options);
 }
 
+namespace {
+result<void> contexts_into(const prepared_sender &prepared, const contact &recipient, std::chrono::sys_seconds now,
+                           const discovery_options &options, std::vector<shared_context> &out);
+} // namespace
+
 result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &prepared, const contact &recipient,
                                                          std::chrono::sys_seconds now,
                                                          const discovery_options &options) {
+  std::vector<shared_context> out;
+  auto r = contexts_into(prepared, recipient, now, options, out);
+  if (!r) return r.error();
+  return out;
+}
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+result<void> find_shared_contexts_into(const prepared_sender &prepared, const contact &recipient,
+                                       std::chrono::sys_seconds now, const discovery_options &options,
+                                       std::vector<shared_context> &out) {
+  return contexts_into(prepared, recipient, now, options, out);
+}
+
+} // namespace rapport::detail
+
+namespace rapport {
+inline namespace v1 {
+namespace {
+
+// find_shared_contexts(), into `out` (detail::find_shared_contexts_into).
+result<void> contexts_into(const prepared_sender &prepared, const contact &recipient, std::chrono::sys_seconds now,
+                           const discovery_options &options, std::vector<shared_context> &out) {
   const auto &ps = detail::directory_access::data(prepared);
   const contact &sender = ps.sender;
   if (sender.id == recipient.id)
@@ -427,7 +509,6 @@ result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &
   const auto &si = ps.info;
   const auto ri = detail::info_for(d, recipient, r_storage);
 
-  std::vector<shared_context> out;
   events(d, sender, recipient, si, ri, now, w, out);
   challenges(d, sender, recipient, si, ri, r_in, r_idx, w, out);
   mutuals(d, sender, recipient, si, ri, ps.in_directory, ps.index, r_in, r_idx, w, out);
@@ -448,8 +529,9 @@ result<std::vector<shared_context>> find_shared_contexts(const prepared_sender &
       return tie_key(a) < tie_key(b);
     });
   }
-  return out;
+  return {};
 }
 
+} // namespace
 } // namespace v1
 } // namespace rapport

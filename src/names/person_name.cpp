@@ -1270,13 +1270,15 @@ std::optional<error> check_name(const person_name &n) {
 
 result<std::string> greeting_name(const person_name &name, std::string_view locale, formality form) {
   if (auto e = check_name(name)) return *e;
-  if (find_invalid_utf8(locale)) return detail::utf8_error(*find_invalid_utf8(locale));
-  std::string lang = language_of(locale);
-  if (lang.empty()) lang = "en";
-  const std::string region = region_of(locale);
+  if (auto bad = find_invalid_utf8(locale)) return detail::utf8_error(*bad);
+  std::string lang_buf = language_of(locale);
+  if (lang_buf.empty()) lang_buf = "en";
+  const std::string_view lang = lang_buf;  // compared with literals below, without strlen calls
+  const std::string region_buf = region_of(locale);
+  const std::string_view region = region_buf;
   const bool formal = form == formality::formal;
   const bool cjk = name_is_cjk(name);
-  const std::string call = !name.preferred.empty() ? name.preferred : name.given;
+  const std::string &call = !name.preferred.empty() ? name.preferred : name.given;
   std::string out;
 
   if (lang == "ja") {

@@ -225,21 +225,39 @@ struct known_fold {
   const folded_text *folded = nullptr;
 };
 
+// The words of a name part, per thread, keyed by the part and a flag: the same
+// given and family names come back from note to note in a batch.
+struct part_words_memo {
+  std::unordered_map<std::string, std::vector<name_word>> map;
+  std::string key;
+};
+
 void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
-  if (part.empty() || find_invalid_utf8(part)) return;
-  const folded_text *f = &tmp;
-  if (known.folded && part == known.text) f = known.folded;  // fold() of the same bytes
-  else fold(part, tmp);
-  for (const auto &w : f->words) {
-    name_word n;
-    n.h = w.h;
-    n.hg = w.hg;
-    n.umlaut = w.umlaut;
-    n.given_like = given_like;
-    n.latin = detail::is_ascii(f->word(w));
-    n.text = std::string(part.substr(w.sb, w.se - w.sb));
-    out.words.push_back(std::move(n));
+  if (part.empty()) return;
+  thread_local part_words_memo memo;
+  memo.key.assign(part).push_back(given_like ? '\1' : '\0');
+  auto it = memo.map.find(memo.key);
+  if (it == memo.map.end()) {
+    if (memo.map.size() > 4096) memo.map.clear();
+    std::vector<name_word> words;
+    if (!find_invalid_utf8(part)) {
+      const folded_text *f = &tmp;
+      if (known.folded && part == known.text) f = known.folded;  // fold() of the same bytes
+      else fold(part, tmp);
+      for (const auto &w : f->words) {
+        name_word n;
+        n.h = w.h;
+        n.hg = w.hg;
+        n.umlaut = w.umlaut;
+        n.given_like = given_like;
+        n.latin = detail::is_ascii(f->word(w));
+        n.text = std::string(part.substr(w.sb, w.se - w.sb));
+        words.push_back(std::move(n));
+      }
+    }
+    it = memo.map.emplace(memo.key, std::move(words)).first;
   }
+  out.words.insert(out.words.end(), it->second.begin(), it->second.end());
 }
 
 std::string without_spaces(std::string_view s) {
@@ -297,6 +315,9 @@ struct workspace {
   name_parts composed_parts; // review_composed: the recipient's name parts (not kept across notes)
   memo<std::string, std::string> companies;
   memo<place_id, std::vector<std::string>> places;
+  // match_key(word, ascii) of the words compared across scripts ("Ivan" and
+  // "Иван"): an ICU transliteration each, the same words note after note.
+  memo<std::string, std::pair<bool, std::string>> ascii_keys;
   needle_set needles;
   parts_cache recipient, sender;
 };
@@ -320,8 +341,16 @@ bool word_matches(const fword &w, std::string_view folded, std::string_view sour
   if (n.given_like && lx.nicknames(w.h, n.h)) return true;
   const bool latin = detail::is_ascii(folded);
   if (latin != n.latin) {  // "Ivan" for "Иван": compare transliterations
-    auto a = match_key(source, key_kind::ascii), b = match_key(n.text, key_kind::ascii);
-    return a && b && !a->empty() && *a == *b;
+    auto &keys = ws().ascii_keys;
+    const auto key = [&](std::string_view word) {
+      return keys.get(std::string(word), [&] {
+        auto k = match_key(word, key_kind::ascii);
+        return k ? std::pair<bool, std::string>(true, std::move(*k)) : std::pair<bool, std::string>(false, {});
+      });
+    };
+    const std::pair<bool, std::string> a = key(source);  // a copy: the next get() may clear the memo
+    const auto &b = key(n.text);
+    return a.first && b.first && !a.second.empty() && a.second == b.second;
   }
   return false;
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "rapport/review.hpp"
 #include "review/review_composed.hpp"
 #include "templates/ast.hpp"
@@ -127,6 +130,156 @@ TEST_CASE("batch - option errors come back once, not per item") {
   auto all = compose_all(w.dir, w.me, {}, o, 2);
   REQUIRE_FALSE(all);
   CHECK(all.error().code == errc::invalid_utf8);
+}
+
+namespace {
+
+// Every field of an item, contexts and their evidence included.
+std::string every_field(const result<composition> &r) {
+  if (!r)
+    return std::string("error ") + to_string(r.error().code) + " " + r.error().message + " @" +
+           std::to_string(r.error().offset);
+  std::string s = std::string(to_string(r->status)) + "|" + r->recipient_id + "|" + r->message;
+  for (const auto &h : r->homework) s += "|hw " + h.code + " " + std::to_string(int(h.side)) + " " + h.message;
+  const auto &n = r->note;
+  s += "|" + n.text + "|" + n.locale + "|" + n.catalog_locale + "|" + to_string(n.form) + "|" +
+       std::to_string(n.length) + "|" + std::to_string(n.limit) + "|" + to_string(n.unit) + "|" + n.slot;
+  for (const auto &c : n.contexts) {
+    s += "|ctx " + std::string(to_string(c.kind)) + " " + std::to_string(c.strength) + " " + c.event_id + " " +
+         c.event_name + " " + std::to_string(c.days_until) + " " + std::to_string(c.place) + " " + c.challenge_title +
+         " " + c.offer_summary + " " + c.mutual_name + " " + c.organization + " " + c.school + " " + c.topic;
+    for (const auto &e : c.evidence)
+      s += "|evd " + std::to_string(int(e.side)) + " " + e.record + " " + e.field + " " + e.value;
+  }
+  for (const auto &x : n.steps) s += "|step " + std::string(to_string(x.action)) + " " + x.detail;
+  for (const auto &d : n.dropped) s += "|drop " + d;
+  for (const auto &w : n.warnings) s += "|warn " + w;
+  return s;
+}
+
+std::string every_field(const batch_warning &w) {
+  return w.code + "|" + w.slot + "|" + std::to_string(w.count) + "|" + w.message;
+}
+
+} // namespace
+
+TEST_CASE("batch - compose_each hands over compose_all's items, each index once, in order, at 1, 2 and 8 threads") {
+  synthetic::network_options no;
+  no.contacts = 1500;
+  auto net = synthetic::make_network(no);
+  for (int reasons : {1, 2}) {
+    for (const char *locale : {"", "de"}) {
+      auto o = options_at(march_first_plus(0));
+      o.allow_self_introduction = true;
+      o.locale = locale;
+      o.reasons = reasons;
+      o.platform = reasons == 2 ? "email" : "linkedin-connection-note";
+      auto all = compose_all(net.dir, net.sender, {}, o, 1);
+      REQUIRE(all);
+      for (unsigned threads : {1u, 2u, 8u}) {
+        INFO("reasons " << reasons << ", locale '" << locale << "', threads " << threads);
+        std::vector<std::string> seen;
+        std::vector<std::size_t> order;
+        auto warnings = compose_each(
+            net.dir, net.sender, {}, o,
+            [&](std::size_t i, const result<composition> &item) {
+              order.push_back(i);
+              seen.push_back(every_field(item));
+            },
+            threads);
+        REQUIRE(warnings);
+        REQUIRE(order.size() == all->items.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+          REQUIRE(order[i] == i);
+          REQUIRE(seen[i] == every_field(all->items[i]));
+        }
+        REQUIRE(warnings->size() == all->warnings.size());
+        for (std::size_t i = 0; i < warnings->size(); ++i)
+          CHECK(every_field((*warnings)[i]) == every_field(all->warnings[i]));
+      }
+    }
+  }
+}
+
+TEST_CASE("batch - compose_each: near-duplicates are warned as by compose_all, unknown ids are not_found items") {
+  directory_builder b;
+  REQUIRE(b.add_event(fair("hm-2026", "Hannover Messe", 2026, 2026y / April / 20, 2026y / April / 24)));
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300; ++i) {  // several chunks
+    auto c = person("c-" + std::to_string(i), i % 2 ? "Anna" : "Bea", "Muster", "");
+    c.languages = {"en"};
+    at_event(c, "hm-2026", event_role::exhibitor);
+    ids.push_back(c.id);
+    if (i % 50 == 7) ids.push_back("nobody-" + std::to_string(i));
+    REQUIRE(b.add_contact(std::move(c)));
+  }
+  auto dir = b.build();
+  REQUIRE(dir);
+  auto me = compose_sender();
+  for (unsigned threads : {1u, 3u}) {
+    std::vector<int> calls(ids.size(), 0);
+    std::size_t unknown = 0;
+    auto warnings = compose_each(
+        *dir, me, ids, options_at(march_first_plus(0)),
+        [&](std::size_t i, const result<composition> &item) {
+          ++calls.at(i);
+          if (!item) {
+            CHECK(item.error().code == errc::not_found);
+            CHECK(ids[i].rfind("nobody-", 0) == 0);
+            ++unknown;
+          } else {
+            CHECK(item->recipient_id == ids[i]);
+          }
+        },
+        threads);
+    REQUIRE(warnings);
+    CHECK(std::all_of(calls.begin(), calls.end(), [](int n) { return n == 1; }));
+    CHECK(unknown == 6);
+    auto all = compose_all(*dir, me, ids, options_at(march_first_plus(0)), threads);
+    REQUIRE(all);
+    REQUIRE_FALSE(warnings->empty());
+    REQUIRE(warnings->size() == all->warnings.size());
+    std::size_t flagged = 0;
+    for (std::size_t i = 0; i < warnings->size(); ++i) {
+      CHECK((*warnings)[i].code == "near_duplicates");
+      CHECK(every_field((*warnings)[i]) == every_field(all->warnings[i]));
+      flagged += (*warnings)[i].count;
+    }
+    CHECK(flagged == 300);  // whichever clauses the variation leaves out
+  }
+}
+
+TEST_CASE("batch - compose_each: option errors come back before any item, a throwing sink stops the batch") {
+  auto w = make_compose_world();
+  auto o = options_at(march_first_plus(0));
+  o.locale = "\xFF";
+  std::size_t calls = 0;
+  auto bad = compose_each(w.dir, w.me, {}, o, [&](std::size_t, const result<composition> &) { ++calls; }, 2);
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().code == errc::invalid_utf8);
+  CHECK(calls == 0);
+  o.locale.clear();
+  o.reasons = 3;
+  CHECK(compose_each(w.dir, w.me, {}, o, [&](std::size_t, const result<composition> &) { ++calls; }, 2).error().code ==
+        errc::invalid_argument);
+  CHECK(calls == 0);
+
+  synthetic::network_options no;
+  no.contacts = 1500;
+  auto net = synthetic::make_network(no);
+  auto ok = options_at(march_first_plus(0));
+  for (unsigned threads : {1u, 2u}) {
+    std::size_t seen = 0;
+    CHECK_THROWS_AS(compose_each(
+                        net.dir, net.sender, {}, ok,
+                        [&](std::size_t i, const result<composition> &) {
+                          ++seen;
+                          if (i == 100) throw std::runtime_error("disk full");
+                        },
+                        threads),
+                    std::runtime_error);
+    CHECK(seen == 101);
+  }
 }
 
 namespace {
