@@ -749,7 +749,7 @@ def _read_note(h: c_void_p) -> Note:
 
 
 def _compose_options(platform: Text, tier: Text, locale: Text, formality: Optional[str],
-                     allow_self_introduction: bool, seed: int, reasons: int):
+                     allow_self_introduction: bool, seed: int, reasons: int = 1):
     """A ComposeOptions and the bytes objects it points into (keep them alive for the call)."""
     o = _lib.ComposeOptions()
     lib.rapport_compose_options_init(byref(o))
