@@ -25,6 +25,7 @@
 #include "rapport/compose.hpp"
 #include "rapport/discovery.hpp"
 #include "rapport/import.hpp"
+#include "fair_world.hpp"
 #include "synthetic_network.hpp"
 
 namespace {
@@ -159,36 +160,10 @@ double thread_cpu_seconds() {
 // The world of compose_bench: `n` English-speaking exhibitors at one upcoming
 // fair, so that every note is the short both-exhibiting note of the issue.
 rapport::imported fair_world(std::size_t n) {
-  using namespace std::chrono;
-  static const char *const givens[] = {"Anna", "Lukas", "Sofía", "Chloé", "Emma", "Noah", "Mari-Liis", "Jürgen", "Zoë", "Priya"};
-  static const char *const families[] = {"Schmidt", "Müller", "García", "Dubois", "Smith", "O'Neil", "Tamm", "Nowak", "Patel", "Rossi"};
   rapport::imported doc;
-  rapport::event e;
-  e.id = "hm-2026";
-  e.name = "Hannover Messe";
-  e.all_day = true;
-  e.first_day = 2026y / April / 20;
-  e.last_day = 2026y / April / 24;
-  e.time_zone = "Europe/Berlin";
-  doc.events.push_back(e);
-  for (std::size_t i = 0; i < n; ++i) {
-    rapport::contact c;
-    c.id = std::to_string(i);
-    c.id.insert(0, 1, 'c');
-    c.name.given = givens[i % 10];
-    c.name.family = families[(i / 10) % 10];
-    c.languages = {"en"};
-    c.events.push_back({"hm-2026", rapport::event_role::exhibitor});
-    doc.contacts.push_back(std::move(c));
-  }
-  rapport::contact me;
-  me.id = "me";
-  me.name.given = "Jonas";
-  me.name.family = "Becker";
-  me.organizations.push_back({"Nordlicht Analytics GmbH", "", "", true, std::nullopt, std::nullopt});
-  me.events.push_back({"hm-2026", rapport::event_role::exhibitor});
-  me.purpose = "predictive maintenance";
-  doc.contacts.push_back(std::move(me));
+  doc.events.push_back(rapport::bench::hannover_messe());
+  for (std::size_t i = 0; i < n; ++i) doc.contacts.push_back(rapport::bench::fair_exhibitor(static_cast<int>(i)));
+  doc.contacts.push_back(rapport::bench::fair_sender());
   return doc;
 }
 

@@ -17,12 +17,11 @@
 #include "rapport/compose.hpp"
 #include "rapport/discovery.hpp"
 
+#include "fair_world.hpp"
+
 namespace {
 
 using namespace std::chrono;
-
-const char *const givens[] = {"Anna", "Lukas", "Sofía", "Chloé", "Emma", "Noah", "Mari-Liis", "Jürgen", "Zoë", "Priya"};
-const char *const families[] = {"Schmidt", "Müller", "García", "Dubois", "Smith", "O'Neil", "Tamm", "Nowak", "Patel", "Rossi"};
 
 struct world {
   rapport::directory dir;
@@ -36,32 +35,14 @@ const world &event_world() {
   static const world w = [] {
     world w;
     rapport::directory_builder b;
-    rapport::event e;
-    e.id = "hm-2026";
-    e.name = "Hannover Messe";
-    e.all_day = true;
-    e.first_day = 2026y / April / 20;
-    e.last_day = 2026y / April / 24;
-    e.time_zone = "Europe/Berlin";
-    (void)b.add_event(e);
+    (void)b.add_event(rapport::bench::hannover_messe());
     for (int i = 0; i < 4096; ++i) {
-      rapport::contact c;
-      c.id = std::to_string(i);
-      c.id.insert(0, 1, 'c');  // not "c" + …: GCC 12 warns falsely (-Wrestrict)
-      c.name.given = givens[i % 10];
-      c.name.family = families[(i / 10) % 10];
-      c.languages = {"en"};
-      c.events.push_back({"hm-2026", rapport::event_role::exhibitor});
+      auto c = rapport::bench::fair_exhibitor(i);
       w.ids.push_back(c.id);
       (void)b.add_contact(std::move(c));
     }
     w.dir = std::move(*b.build());
-    w.me.id = "me";
-    w.me.name.given = "Jonas";
-    w.me.name.family = "Becker";
-    w.me.organizations.push_back({"Nordlicht Analytics GmbH", "", "", true, std::nullopt, std::nullopt});
-    w.me.events.push_back({"hm-2026", rapport::event_role::exhibitor});
-    w.me.purpose = "predictive maintenance";
+    w.me = rapport::bench::fair_sender();
     return w;
   }();
   return w;

@@ -19,11 +19,8 @@
 #include <vector>
 
 #include "rapport/compose.hpp"
-// GCC 12 at -O3 warns falsely (-Wrestrict) on the generator's "c" + std::string.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
+
+#include "fair_world.hpp"
 #include "synthetic_network.hpp"
 
 namespace {
@@ -38,36 +35,16 @@ struct batch {
 };
 
 batch event_batch() {
-  const char *const givens[] = {"Anna", "Lukas", "Sofía", "Chloé", "Emma", "Noah", "Mari-Liis", "Jürgen", "Zoë", "Priya"};
-  const char *const families[] = {"Schmidt", "Müller", "García", "Dubois", "Smith", "O'Neil", "Tamm", "Nowak", "Patel", "Rossi"};
   batch b;
   rapport::directory_builder d;
-  rapport::event e;
-  e.id = "hm-2026";
-  e.name = "Hannover Messe";
-  e.all_day = true;
-  e.first_day = 2026y / April / 20;
-  e.last_day = 2026y / April / 24;
-  e.time_zone = "Europe/Berlin";
-  (void)d.add_event(e);
+  (void)d.add_event(rapport::bench::hannover_messe());
   for (int i = 0; i < 4096; ++i) {
-    rapport::contact c;
-    c.id = std::to_string(i);
-    c.id.insert(0, 1, 'c');
-    c.name.given = givens[i % 10];
-    c.name.family = families[(i / 10) % 10];
-    c.languages = {"en"};
-    c.events.push_back({"hm-2026", rapport::event_role::exhibitor});
+    auto c = rapport::bench::fair_exhibitor(i);
     b.ids.push_back(c.id);
     (void)d.add_contact(std::move(c));
   }
   b.dir = std::move(*d.build());
-  b.me.id = "me";
-  b.me.name.given = "Jonas";
-  b.me.name.family = "Becker";
-  b.me.organizations.push_back({"Nordlicht Analytics GmbH", "", "", true, std::nullopt, std::nullopt});
-  b.me.events.push_back({"hm-2026", rapport::event_role::exhibitor});
-  b.me.purpose = "predictive maintenance";
+  b.me = rapport::bench::fair_sender();
   b.options.locale = "en";
   return b;
 }
@@ -81,10 +58,6 @@ batch mixed_batch(const char *locale) {
   b.options.locale = locale;
   return b;
 }
-
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 // Composes the batch and frees the results (as compose_bench's loop does).
 __attribute__((noinline)) std::size_t measured_batch(const batch &b) {

@@ -14,6 +14,8 @@
 
 #include "rapport/compose.hpp"
 
+#include "fair_world.hpp"
+
 namespace {
 
 using namespace std::chrono;
@@ -30,14 +32,7 @@ const reasons_world &two_reason_world() {
     const char *const families[] = {"Schmidt", "Müller", "Weber", "Fischer", "Becker", "Wagner", "Koch", "Richter"};
     reasons_world w;
     rapport::directory_builder b;
-    rapport::event e;
-    e.id = "hm-2026";
-    e.name = "Hannover Messe";
-    e.all_day = true;
-    e.first_day = 2026y / April / 20;
-    e.last_day = 2026y / April / 24;
-    e.time_zone = "Europe/Berlin";
-    (void)b.add_event(e);
+    (void)b.add_event(rapport::bench::hannover_messe());
     for (int i = 0; i < 1024; ++i) {
       rapport::contact c;
       c.id = std::to_string(i);
@@ -51,12 +46,8 @@ const reasons_world &two_reason_world() {
       (void)b.add_contact(std::move(c));
     }
     w.dir = std::move(*b.build());
-    w.me.id = "me";
-    w.me.name.given = "Jonas";
-    w.me.name.family = "Becker";
+    w.me = rapport::bench::fair_sender("");
     w.me.location = "Hamburg, Germany";
-    w.me.organizations.push_back({"Nordlicht Analytics GmbH", "", "", true, std::nullopt, std::nullopt});
-    w.me.events.push_back({"hm-2026", rapport::event_role::exhibitor});
     return w;
   }();
   return w;

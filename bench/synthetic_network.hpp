@@ -130,7 +130,9 @@ inline network make_network(const network_options &opts) {
   const int width = static_cast<int>(std::to_string(opts.contacts).size());
   auto id_of = [&](std::size_t i) {
     std::string n = std::to_string(i);
-    return "c" + std::string(static_cast<std::size_t>(width) - n.size(), '0') + n;
+    std::string id(1 + static_cast<std::size_t>(width) - n.size(), '0');  // not "c" + …: GCC 12 warns falsely (-Wrestrict)
+    id[0] = 'c';
+    return id + n;
   };
   for (std::size_t i = 0; i < opts.contacts; ++i) {
     contact c;
