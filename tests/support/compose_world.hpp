@@ -88,4 +88,14 @@ inline compose_options options_at(sys_seconds now, std::string platform = "linke
   return o;
 }
 
+inline bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
+
+// Review findings are bugs: compose reports them as warnings starting "review".
+inline void no_review_findings(const composition &c) {
+  for (const auto &w : c.note.warnings) {
+    INFO(c.note.text);
+    if (w.rfind("review", 0) == 0) FAIL_CHECK(w);
+  }
+}
+
 } // namespace rapport::test

@@ -102,19 +102,11 @@ composition compose_for(const compose_world &w, const char *id, const compose_op
   return *c;
 }
 
-bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
 
 bool any_contains(const std::vector<std::string> &v, const std::string &part) {
   return std::any_of(v.begin(), v.end(), [&](const std::string &s) { return contains(s, part); });
 }
 
-// Review findings are bugs: compose reports them as warnings starting "review".
-void no_review_findings(const composition &c) {
-  for (const auto &w : c.note.warnings) {
-    INFO(c.note.text);
-    if (w.rfind("review", 0) == 0) FAIL_CHECK(w);
-  }
-}
 
 } // namespace
 

@@ -23,7 +23,6 @@ std::uint64_t seed_where(const char *recipient, std::uint64_t bit, bool set) {
     if (((variation_hash("me", recipient, s) & bit) != 0) == set) return s;
 }
 
-bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
 
 std::vector<std::string> codes(const composition &c) {
   std::vector<std::string> out;
@@ -33,13 +32,6 @@ std::vector<std::string> codes(const composition &c) {
 
 bool has(const std::vector<std::string> &v, const char *s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-// Review findings are bugs: compose reports them as warnings starting "review".
-void no_review_findings(const composition &c) {
-  for (const auto &w : c.note.warnings) {
-    INFO(c.note.text);
-    if (w.rfind("review", 0) == 0) FAIL_CHECK(w);
-  }
-}
 
 } // namespace
 
