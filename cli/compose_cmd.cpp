@@ -166,30 +166,23 @@ int run_compose(int argc, char **argv) {
     for (const auto &c : in->dir.contacts())
       if (c.id != in->me->id) ids.push_back(c.id);
 
-  // Large batches on a terminal are composed in chunks to show progress.
+  // Each item is printed as soon as it is composed, in input order
+  // (compose_each: nothing is kept), with a progress line for large batches on
+  // a terminal. Batch warnings (near-duplicates) cover the whole batch.
   progress bar(ids.size());
-  const std::size_t chunk = bar.shown() ? 4096 : ids.size();
-  batch_result batch;
-  for (std::size_t at = 0; at < ids.size(); at += chunk) {
-    const std::size_t n = std::min(chunk, ids.size() - at);
-    auto part = compose_all(in->dir, *in->me, std::span<const std::string>(ids).subspan(at, n), o);
-    if (!part) {
-      const bool usage = part.error().code == errc::not_found || part.error().code == errc::invalid_argument ||
-                         part.error().code == errc::invalid_utf8;
-      std::cerr << "rapport compose: " << part.error().message << '\n';
-      return usage ? exit_usage : exit_internal;
-    }
-    for (auto &i : part->items) batch.items.push_back(std::move(i));
-    for (auto &w : part->warnings) batch.warnings.push_back(std::move(w));
-    bar.update(at + n);
-  }
-
   int code = exit_ok;
-  if (args->has("--json")) std::cout << "[";
-  if (args->has("--csv")) std::cout << "recipient,status,text,message,homework\n";
-  for (std::size_t i = 0; i < batch.items.size(); ++i) {
+  // The JSON bracket and the CSV header come with the first item (or at the
+  // end), so that an option error prints nothing on stdout.
+  bool opened = false;
+  const auto open = [&] {
+    if (opened) return;
+    opened = true;
+    if (args->has("--json")) std::cout << "[";
+    if (args->has("--csv")) std::cout << "recipient,status,text,message,homework\n";
+  };
+  const auto print = [&](std::size_t i, const result<composition> &item) {
+    open();
     const auto &id = ids[i];
-    const auto &item = batch.items[i];
     if (!item) // an unknown id, the sender as recipient, a field that is not UTF-8: the input; anything else: a bug
       code = std::max(code, item.error().code == errc::internal ? exit_internal : exit_problems);
     if (args->has("--json")) {
@@ -208,7 +201,7 @@ int run_compose(int argc, char **argv) {
       if (r) std::cout << " (" << name_of(*r) << ")";
       if (!item) {
         std::cout << "  " << to_string(item.error().code) << "\n  ! " << item.error().message << "\n\n";
-        continue;
+        return;
       }
       std::cout << "  " << to_string(item->status) << '\n';
       if (item->status == errc::ok) {
@@ -224,9 +217,20 @@ int run_compose(int argc, char **argv) {
       }
       std::cout << '\n';
     }
+  };
+  auto warnings = compose_each(in->dir, *in->me, ids, o, [&](std::size_t i, const result<composition> &item) {
+    print(i, item);
+    if ((i + 1) % 4096 == 0 || i + 1 == ids.size()) bar.update(i + 1);
+  });
+  if (!warnings) {
+    const bool usage = warnings.error().code == errc::not_found || warnings.error().code == errc::invalid_argument ||
+                       warnings.error().code == errc::invalid_utf8;
+    std::cerr << "rapport compose: " << warnings.error().message << '\n';
+    return usage ? exit_usage : exit_internal;
   }
-  if (args->has("--json")) std::cout << (batch.items.empty() ? "]\n" : "\n]\n");
-  for (const auto &w : batch.warnings) std::cerr << "warning: " << w.message << '\n';
+  open();
+  if (args->has("--json")) std::cout << (ids.empty() ? "]\n" : "\n]\n");
+  for (const auto &w : *warnings) std::cerr << "warning: " << w.message << '\n';
   return code;
 }
 
