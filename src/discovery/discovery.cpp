@@ -123,30 +123,85 @@ inline namespace v1 {
 
 namespace {
 
-std::string record(const contact &c) { return "contact:" + c.id; }
+// ---- writing contexts in place ----------------------------------------------------
+// compose's batch workers pass the same vector note after note: its contexts and
+// their evidence items are written over, and a string that already holds the
+// bytes it should (the sender's side of an evidence item, the event the previous
+// note shared too) is left as it is.
 
-evidence_item ev(evidence_side side, std::string rec, std::string field, std::string value) {
-  return evidence_item{side, std::move(rec), std::move(field), std::move(value)};
+using traits = std::char_traits<char>;
+
+// s = v, unless s holds those bytes already.
+void set(std::string &s, std::string_view v) {
+  if (s.size() == v.size() && traits::compare(s.data(), v.data(), v.size()) == 0) return;
+  s.assign(v);
 }
 
-std::string at(const char *field, std::size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
+// s = a + b, unless s holds those bytes already; a prefix `a` it holds is kept.
+void set(std::string &s, std::string_view a, std::string_view b) {
+  if (s.size() >= a.size() && traits::compare(s.data(), a.data(), a.size()) == 0) {
+    if (s.size() == a.size() + b.size() && traits::compare(s.data() + a.size(), b.data(), b.size()) == 0) return;
+    s.erase(a.size());
+  } else {
+    s.assign(a);
+  }
+  s.append(b);
+}
 
-// item = {side, "contact:<id>", "<field>[<i>]<suffix>", value}, each string built once.
-void fill(evidence_item &item, evidence_side side, const contact &c, std::string_view field, std::size_t i,
-          std::string_view suffix, std::string_view value) {
+// A field path, "events[3].role" or "offers[0].challenge_ids[2]", built on the
+// stack (the names are this file's short literals; a longer path would go to the heap).
+class path {
+public:
+  path(std::string_view field, std::size_t i, std::string_view suffix = {}) {
+    add(field);
+    add_index(i);
+    add(suffix);
+  }
+  path(std::string_view field, std::size_t i, std::string_view middle, std::size_t j) {
+    add(field);
+    add_index(i);
+    add(middle);
+    add_index(j);
+  }
+  std::string_view view() const { return spilled_ ? std::string_view(heap_) : std::string_view(buf_, n_); }
+
+private:
+  void add(std::string_view s) {
+    if (!spilled_ && n_ + s.size() > sizeof buf_) {
+      heap_.assign(buf_, n_);
+      spilled_ = true;
+    }
+    if (spilled_) {
+      heap_.append(s);
+      return;
+    }
+    traits::copy(buf_ + n_, s.data(), s.size());
+    n_ += s.size();
+  }
+  void add_index(std::size_t i) {
+    char digits[24];
+    std::size_t k = sizeof digits;
+    digits[--k] = ']';
+    do { digits[--k] = static_cast<char>('0' + i % 10); i /= 10; } while (i);
+    digits[--k] = '[';
+    add(std::string_view(digits + k, sizeof digits - k));
+  }
+
+  char buf_[64];
+  std::size_t n_ = 0;
+  bool spilled_ = false;
+  std::string heap_;
+};
+
+std::string at(const char *field, std::size_t i) { return std::string(path(field, i).view()); }
+
+// item = {side, <kind><id>, field, value}: "contact:anna", "events[0].role", "speaker".
+void put(evidence_item &item, evidence_side side, std::string_view kind, std::string_view id, std::string_view field,
+         std::string_view value) {
   item.side = side;
-  item.record.clear();
-  item.field.clear();
-  item.record.reserve(8 + c.id.size());
-  item.record.append("contact:").append(c.id);
-  char digits[24];
-  std::size_t n = 0;
-  do { digits[n++] = static_cast<char>('0' + i % 10); i /= 10; } while (i);
-  item.field.reserve(field.size() + n + 2 + suffix.size());
-  item.field.append(field).push_back('[');
-  while (n) item.field.push_back(digits[--n]);
-  item.field.append("]").append(suffix);
-  item.value.assign(value);
+  set(item.record, kind, id);
+  set(item.field, field);
+  set(item.value, value);
 }
 
 // The sort key that breaks ties between equally strong contexts of one kind.
@@ -164,55 +219,76 @@ const std::string &tie_key(const shared_context &c) {
   return none;
 }
 
-// The next context of `out`: a reused one (out[used], back to its default
-// values but for its evidence, which the caller sets whole; its strings keep
-// their buffers) or a new one.
-shared_context &next_context(std::vector<shared_context> &out, std::size_t &used) {
-  if (used == out.size()) {
-    ++used;
-    return out.emplace_back();
+// The contexts of one note, written over out[0…] (reused) then appended.
+class contexts_writer {
+public:
+  explicit contexts_writer(std::vector<shared_context> &out) : out_(out) {}
+
+  // The next context, of `kind`, with `evidence` items for the caller to set
+  // whole. Every other field is back to its default, but for the strings of
+  // `kind` (event: event_id and event_name; challenge: challenge_id,
+  // challenge_title, offer_id, offer_summary, industry; mutual_connection:
+  // mutual_id, mutual_name; past_employer: organization; school: school;
+  // topic: topic), which the caller sets, each of them.
+  shared_context &next(context_kind kind, std::size_t evidence) {
+    shared_context &c = used_ == out_.size() ? out_.emplace_back() : reset(out_[used_], kind);
+    ++used_;
+    c.kind = kind;
+    c.evidence.resize(evidence);
+    return c;
   }
+
+  // out holds exactly the contexts written.
+  void finish() { out_.resize(used_); }
+
+private:
   // Field by field (assigning shared_context{} costs ~800 instructions): a
   // field added to shared_context must be reset here too, which this size check
   // recalls (on libstdc++, x86-64, where the dump-and-diff of every field ran).
+  static shared_context &reset(shared_context &c, context_kind kind) {
 #if defined(__GLIBCXX__) && defined(__x86_64__)
-  static_assert(sizeof(shared_context) == 472, "shared_context changed: reset the new fields in next_context()");
+    static_assert(sizeof(shared_context) == 472, "shared_context changed: reset the new fields in reset()");
 #endif
-  shared_context &c = out[used++];
-  c.kind = context_kind::event;
-  c.strength = 0.0;
-  c.event_id.clear();
-  c.event_name.clear();
-  c.relation = event_relation::other;
-  c.timing = event_timing::upcoming;
-  c.sender_role = event_role::attendee;
-  c.recipient_role = event_role::attendee;
-  c.days_until = 0;
-  c.place = no_place;
-  c.place_ambiguous = false;
-  c.challenge_id.clear();
-  c.challenge_title.clear();
-  c.offer_id.clear();
-  c.offer_summary.clear();
-  c.industry.clear();
-  c.mutual_id.clear();
-  c.mutual_name.clear();
-  c.mutual_count = 0;
-  c.organization.clear();
-  c.sender_current = false;
-  c.recipient_current = false;
-  c.years_overlap = -1;
-  c.school.clear();
-  c.topic.clear();
-  return c;
-}
+    c.strength = 0.0;
+    if (kind != context_kind::event) {
+      c.event_id.clear();
+      c.event_name.clear();
+    }
+    c.relation = event_relation::other;
+    c.timing = event_timing::upcoming;
+    c.sender_role = event_role::attendee;
+    c.recipient_role = event_role::attendee;
+    c.days_until = 0;
+    c.place = no_place;
+    c.place_ambiguous = false;
+    if (kind != context_kind::challenge) {
+      c.challenge_id.clear();
+      c.challenge_title.clear();
+      c.offer_id.clear();
+      c.offer_summary.clear();
+      c.industry.clear();
+    }
+    if (kind != context_kind::mutual_connection) {
+      c.mutual_id.clear();
+      c.mutual_name.clear();
+    }
+    c.mutual_count = 0;
+    if (kind != context_kind::past_employer) c.organization.clear();
+    c.sender_current = false;
+    c.recipient_current = false;
+    c.years_overlap = -1;
+    if (kind != context_kind::school) c.school.clear();
+    if (kind != context_kind::topic) c.topic.clear();
+    return c;
+  }
 
-// The event contexts, written over out[0…] (reused) then appended; out holds
-// exactly them on return.
+  std::vector<shared_context> &out_;
+  std::size_t used_ = 0;
+};
+
 void events(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
             const detail::contact_info &ri, std::chrono::sys_seconds now, const discovery_weights &w,
-            std::vector<shared_context> &out) {
-  std::size_t used = 0;
+            contexts_writer &out) {
   // Both lists are sorted by event index: walk them together, one context per shared event.
   auto a = si.events.begin(), b = ri.events.begin();
   while (a != si.events.end() && b != ri.events.end()) {
@@ -239,30 +315,23 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
       }
     const auto &sp = s.events[bx->second];
     const auto &rp = r.events[by->second];
-    shared_context &best = next_context(out, used);
-    best.kind = context_kind::event;
+    shared_context &best = out.next(context_kind::event, 3);
     best.strength = best_strength;
-    best.event_id = e.id;
-    best.event_name = e.name;
+    set(best.event_id, e.id);
+    set(best.event_name, e.name);
     best.relation = detail::relation_of(sp.role, rp.role);
     best.timing = when.timing;
     best.days_until = when.days_until;
     best.sender_role = sp.role;
     best.recipient_role = rp.role;
-    best.evidence.resize(3);
-    fill(best.evidence[0], evidence_side::sender, s, "events", bx->second, ".role", to_string(sp.role));
-    fill(best.evidence[1], evidence_side::recipient, r, "events", by->second, ".role", to_string(rp.role));
-    evidence_item &shared = best.evidence[2];
-    shared.side = evidence_side::shared;
-    shared.record.clear();
-    shared.record.reserve(6 + e.id.size());
-    shared.record.append("event:").append(e.id);
-    shared.field = "name";
-    shared.value = e.name;
+    put(best.evidence[0], evidence_side::sender, "contact:", s.id, path("events", bx->second, ".role").view(),
+        to_string(sp.role));
+    put(best.evidence[1], evidence_side::recipient, "contact:", r.id, path("events", by->second, ".role").view(),
+        to_string(rp.role));
+    put(best.evidence[2], evidence_side::shared, "event:", e.id, "name", e.name);
     a = a_end;
     b = b_end;
   }
-  out.resize(used);
 }
 
 bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const contact &r, std::string &where, std::string &what) {
@@ -287,69 +356,70 @@ bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const conta
 
 void challenges(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
                 const detail::contact_info &ri, bool r_in, std::uint32_t r_idx, const discovery_weights &w,
-                std::vector<shared_context> &out) {
+                contexts_writer &out) {
   if (ri.industries.empty()) return;
   for (const auto &[h, o, j] : si.challenges) {
-    {
-      // Does it affect one of the recipient's industries? If so, which field says so?
-      const auto &affected = d.challenge_industries[h];
-      std::size_t hit = ri.industries.size();
-      for (std::size_t i = 0; i < ri.industries.size() && hit == ri.industries.size(); ++i)
-        if (std::find(affected.begin(), affected.end(), ri.industries[i]) != affected.end()) hit = i;
-      if (hit == ri.industries.size()) continue;
-      const std::int32_t where = ri.industry_fields[hit];
-      const std::string field = where < 0 ? std::string("industry") : at("organizations", static_cast<std::size_t>(where)) + ".industry";
-      const std::string &value = where < 0 ? r.industry : r.organizations[static_cast<std::size_t>(where)].industry;
-      const challenge &ch = d.challenges[h];
-      std::string kw_field, kw_value;
-      // Directory records were searched for the challenge's keywords when the directory was built.
-      const bool indexed = r_in && !std::binary_search(d.challenge_keyword_hits[h].begin(), d.challenge_keyword_hits[h].end(), r_idx);
-      const bool keyword = !indexed && keyword_shows(d, h, r, kw_field, kw_value);
-      shared_context c;
-      c.kind = context_kind::challenge;
-      c.strength = detail::challenge_strength(keyword, w);
-      c.challenge_id = ch.id;
-      c.challenge_title = ch.title;
-      c.offer_id = s.offers[o].id;
-      c.offer_summary = s.offers[o].summary;
-      c.industry = value;
-      c.evidence = {
-          ev(evidence_side::sender, record(s), at("offers", o) + ".challenge_ids" + "[" + std::to_string(j) + "]", ch.id),
-          ev(evidence_side::recipient, record(r), field, value),
-          ev(evidence_side::shared, "challenge:" + ch.id, "industries", value),
-      };
-      if (keyword) c.evidence.push_back(ev(evidence_side::recipient, record(r), kw_field, kw_value));
-      out.push_back(std::move(c));
-    }
+    // Does it affect one of the recipient's industries? If so, which field says so?
+    const auto &affected = d.challenge_industries[h];
+    std::size_t hit = ri.industries.size();
+    for (std::size_t i = 0; i < ri.industries.size() && hit == ri.industries.size(); ++i)
+      if (std::find(affected.begin(), affected.end(), ri.industries[i]) != affected.end()) hit = i;
+    if (hit == ri.industries.size()) continue;
+    const std::int32_t where = ri.industry_fields[hit];
+    const path org_field("organizations", static_cast<std::size_t>(where < 0 ? 0 : where), ".industry");
+    const std::string_view field = where < 0 ? std::string_view("industry") : org_field.view();
+    const std::string &value = where < 0 ? r.industry : r.organizations[static_cast<std::size_t>(where)].industry;
+    const challenge &ch = d.challenges[h];
+    std::string kw_field, kw_value;
+    // Directory records were searched for the challenge's keywords when the directory was built.
+    const bool indexed = r_in && !std::binary_search(d.challenge_keyword_hits[h].begin(), d.challenge_keyword_hits[h].end(), r_idx);
+    const bool keyword = !indexed && keyword_shows(d, h, r, kw_field, kw_value);
+    shared_context &c = out.next(context_kind::challenge, keyword ? 4 : 3);
+    c.strength = detail::challenge_strength(keyword, w);
+    set(c.challenge_id, ch.id);
+    set(c.challenge_title, ch.title);
+    set(c.offer_id, s.offers[o].id);
+    set(c.offer_summary, s.offers[o].summary);
+    set(c.industry, value);
+    put(c.evidence[0], evidence_side::sender, "contact:", s.id, path("offers", o, ".challenge_ids", j).view(), ch.id);
+    put(c.evidence[1], evidence_side::recipient, "contact:", r.id, field, value);
+    put(c.evidence[2], evidence_side::shared, "challenge:", ch.id, "industries", value);
+    if (keyword) put(c.evidence[3], evidence_side::recipient, "contact:", r.id, kw_field, kw_value);
   }
 }
 
 void mutuals(const detail::directory_data &d, const contact &s, const contact &r, const detail::contact_info &si,
              const detail::contact_info &ri, bool s_in, std::uint32_t s_idx, bool r_in, std::uint32_t r_idx,
-             const discovery_weights &w, std::vector<shared_context> &out) {
-  std::vector<std::uint32_t> common;
-  std::set_intersection(si.neighbours.begin(), si.neighbours.end(), ri.neighbours.begin(), ri.neighbours.end(),
-                        std::back_inserter(common));
-  common.erase(std::remove_if(common.begin(), common.end(),
-                              [&](std::uint32_t m) { return (s_in && m == s_idx) || (r_in && m == r_idx) ||
-                                                            d.contacts[m].id == s.id || d.contacts[m].id == r.id; }),
-               common.end());
-  if (common.empty()) return;
-  const contact &m = d.contacts[common.front()];
-  shared_context c;
-  c.kind = context_kind::mutual_connection;
-  c.strength = detail::mutual_strength(common.size(), w);
-  c.mutual_id = m.id;
+             const discovery_weights &w, contexts_writer &out) {
+  // The connections both have but the two themselves (both lists sorted): how many, and the first.
+  const auto excluded = [&](std::uint32_t m) {
+    return (s_in && m == s_idx) || (r_in && m == r_idx) || d.contacts[m].id == s.id || d.contacts[m].id == r.id;
+  };
+  std::size_t count = 0;
+  std::uint32_t first = 0;
+  for (auto a = si.neighbours.begin(), b = ri.neighbours.begin(); a != si.neighbours.end() && b != ri.neighbours.end();) {
+    if (*a < *b) { ++a; continue; }
+    if (*b < *a) { ++b; continue; }
+    if (!excluded(*a) && count++ == 0) first = *a;
+    ++a;
+    ++b;
+  }
+  if (count == 0) return;
+  const contact &m = d.contacts[first];
+  shared_context &c = out.next(context_kind::mutual_connection, 2);
+  c.strength = detail::mutual_strength(count, w);
+  set(c.mutual_id, m.id);
   c.mutual_name = detail::display_name(m);
-  c.mutual_count = common.size();
-  auto side_evidence = [&](evidence_side side, const contact &who) {
+  c.mutual_count = count;
+  const auto side_evidence = [&](evidence_item &item, evidence_side side, const contact &who) {
     auto pos = std::find(who.connections.begin(), who.connections.end(), m.id);
     if (pos != who.connections.end())
-      return ev(side, record(who), at("connections", static_cast<std::size_t>(pos - who.connections.begin())), m.id);
-    return ev(side, record(m), "connections", who.id);  // the edge was declared by the mutual contact
+      put(item, side, "contact:", who.id, path("connections", static_cast<std::size_t>(pos - who.connections.begin())).view(), m.id);
+    else
+      put(item, side, "contact:", m.id, "connections", who.id);  // the edge was declared by the mutual contact
   };
-  c.evidence = {side_evidence(evidence_side::sender, s), side_evidence(evidence_side::recipient, r)};
-  out.push_back(std::move(c));
+  side_evidence(c.evidence[0], evidence_side::sender, s);
+  side_evidence(c.evidence[1], evidence_side::recipient, r);
 }
 
 bool is_metro(place_id p) {
@@ -369,16 +439,14 @@ place_id place_to_name(place_id a, place_id b, place_id cluster) {
 }
 
 void city(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
-          const discovery_weights &w, std::vector<shared_context> &out) {
+          const discovery_weights &w, contexts_writer &out) {
   if (si.place == no_place || ri.place == no_place || !same_city(si.place, ri.place)) return;
-  shared_context c;
-  c.kind = context_kind::same_city;
+  shared_context &c = out.next(context_kind::same_city, 2);
   c.place = place_to_name(si.place, ri.place, ri.cluster);
   c.place_ambiguous = si.place_ambiguous || ri.place_ambiguous;
   c.strength = detail::city_strength(si.place == ri.place, c.place_ambiguous, w);
-  c.evidence = {ev(evidence_side::sender, record(s), "location", s.location),
-                ev(evidence_side::recipient, record(r), "location", r.location)};
-  out.push_back(std::move(c));
+  put(c.evidence[0], evidence_side::sender, "contact:", s.id, "location", s.location);
+  put(c.evidence[1], evidence_side::recipient, "contact:", r.id, "location", r.location);
 }
 
 // Whole years two jobs overlapped: -1 when a start is unknown, or an end of a
@@ -398,38 +466,36 @@ int years_overlap(const organization &a, const organization &b, int this_year) {
 }
 
 void employers(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
-               std::chrono::sys_seconds now, const discovery_weights &w, std::vector<shared_context> &out) {
+               std::chrono::sys_seconds now, const discovery_weights &w, contexts_writer &out) {
   const int this_year = static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)}.year());
   for (const auto &so : si.orgs)
     for (const auto &ro : ri.orgs) {
       if (so.key != ro.key) continue;
-      shared_context c;
-      c.kind = context_kind::past_employer;
+      shared_context &c = out.next(context_kind::past_employer, 2);
       c.strength = detail::org_strength(so.current && ro.current, w);
-      c.organization = r.organizations[ro.index].name;
+      set(c.organization, r.organizations[ro.index].name);
       c.sender_current = so.current;
       c.recipient_current = ro.current;
       c.years_overlap = years_overlap(s.organizations[so.index], r.organizations[ro.index], this_year);
-      c.evidence = {ev(evidence_side::sender, record(s), at("organizations", so.index) + ".name", s.organizations[so.index].name),
-                    ev(evidence_side::recipient, record(r), at("organizations", ro.index) + ".name", c.organization)};
-      out.push_back(std::move(c));
+      put(c.evidence[0], evidence_side::sender, "contact:", s.id, path("organizations", so.index, ".name").view(),
+          s.organizations[so.index].name);
+      put(c.evidence[1], evidence_side::recipient, "contact:", r.id, path("organizations", ro.index, ".name").view(),
+          c.organization);
     }
 }
 
 void keyed(context_kind kind, const char *field, const std::vector<std::string> &sv, const std::vector<std::string> &rv,
            std::span<const std::pair<detail::key_id, std::uint32_t>> sk,
            std::span<const std::pair<detail::key_id, std::uint32_t>> rk, const contact &s, const contact &r,
-           double strength, std::vector<shared_context> &out) {
+           double strength, contexts_writer &out) {
   for (const auto &[skey, sidx] : sk)
     for (const auto &[rkey, ridx] : rk) {
       if (skey != rkey) continue;
-      shared_context c;
-      c.kind = kind;
+      shared_context &c = out.next(kind, 2);
       c.strength = strength;
-      (kind == context_kind::school ? c.school : c.topic) = rv[ridx];
-      c.evidence = {ev(evidence_side::sender, record(s), at(field, sidx), sv[sidx]),
-                    ev(evidence_side::recipient, record(r), at(field, ridx), rv[ridx])};
-      out.push_back(std::move(c));
+      set(kind == context_kind::school ? c.school : c.topic, rv[ridx]);
+      put(c.evidence[0], evidence_side::sender, "contact:", s.id, path(field, sidx).view(), sv[sidx]);
+      put(c.evidence[1], evidence_side::recipient, "contact:", r.id, path(field, ridx).view(), rv[ridx]);
     }
 }
 
@@ -505,30 +571,33 @@ result<void> contexts_into(const prepared_sender &prepared, const contact &recip
   const auto &w = options.weights;
   std::uint32_t r_idx = 0;
   const bool r_in = detail::index_of(d, recipient, r_idx);
-  detail::contact_info_storage r_storage;
+  std::optional<detail::contact_info_storage> r_storage;  // only for a recipient outside the directory
   const auto &si = ps.info;
-  const auto ri = detail::info_for(d, recipient, r_storage);
+  const auto ri = r_in ? d.info[r_idx] : detail::info_for(d, recipient, r_storage.emplace());
 
-  events(d, sender, recipient, si, ri, now, w, out);
-  challenges(d, sender, recipient, si, ri, r_in, r_idx, w, out);
-  mutuals(d, sender, recipient, si, ri, ps.in_directory, ps.index, r_in, r_idx, w, out);
-  city(sender, recipient, si, ri, w, out);
-  employers(sender, recipient, si, ri, now, w, out);
+  contexts_writer writer(out);
+  events(d, sender, recipient, si, ri, now, w, writer);
+  challenges(d, sender, recipient, si, ri, r_in, r_idx, w, writer);
+  mutuals(d, sender, recipient, si, ri, ps.in_directory, ps.index, r_in, r_idx, w, writer);
+  city(sender, recipient, si, ri, w, writer);
+  employers(sender, recipient, si, ri, now, w, writer);
   keyed(context_kind::school, "schools", sender.schools, recipient.schools, si.schools, ri.schools, sender, recipient,
-        w.school, out);
+        w.school, writer);
   keyed(context_kind::topic, "topics", sender.topics, recipient.topics, si.topics, ri.topics, sender, recipient,
-        w.topic, out);
+        w.topic, writer);
+  writer.finish();
 
   if (options.min_strength > 0)
     out.erase(std::remove_if(out.begin(), out.end(), [&](const auto &c) { return c.strength < options.min_strength; }),
               out.end());
-  if (out.size() > 1) {  // stable_sort allocates a buffer even for one element
-    std::stable_sort(out.begin(), out.end(), [](const shared_context &a, const shared_context &b) {
-      if (a.strength != b.strength) return a.strength > b.strength;
-      if (a.kind != b.kind) return a.kind < b.kind;
-      return tie_key(a) < tie_key(b);
-    });
-  }
+  const auto before = [](const shared_context &a, const shared_context &b) {
+    if (a.strength != b.strength) return a.strength > b.strength;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return tie_key(a) < tie_key(b);
+  };
+  // Already in order (often: events come first and are the strongest), a
+  // stable sort would leave it as it is; it would also allocate a buffer.
+  if (!std::is_sorted(out.begin(), out.end(), before)) std::stable_sort(out.begin(), out.end(), before);
   return {};
 }
 

@@ -1,7 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "discovery/contexts_into.hpp"
 #include "rapport/discovery.hpp"
 #include "support/people.hpp"
+#include "synthetic_network.hpp"
 
 using namespace rapport;
 using namespace rapport::test;
@@ -347,4 +353,57 @@ TEST_CASE("discovery - a same-city context names the place both would recognise"
     REQUIRE(found.size() == 1);
     CHECK(place_display_name(found[0].place, "en").value() == r.named_en);
   }
+}
+
+namespace {
+
+// Every field of a context, evidence included, on one line each.
+std::vector<std::string> fields(const std::vector<shared_context> &cs) {
+  std::vector<std::string> out;
+  for (const auto &c : cs) {
+    out.push_back(std::string(to_string(c.kind)) + "|" + std::to_string(c.strength) + "|" + c.event_id + "|" +
+                  c.event_name + "|" + to_string(c.relation) + "|" + to_string(c.timing) + "|" +
+                  to_string(c.sender_role) + "|" + to_string(c.recipient_role) + "|" + std::to_string(c.days_until) +
+                  "|" + std::to_string(c.place) + "|" + std::to_string(c.place_ambiguous) + "|" + c.challenge_id +
+                  "|" + c.challenge_title + "|" + c.offer_id + "|" + c.offer_summary + "|" + c.industry + "|" +
+                  c.mutual_id + "|" + c.mutual_name + "|" + std::to_string(c.mutual_count) + "|" + c.organization +
+                  "|" + std::to_string(c.sender_current) + "|" + std::to_string(c.recipient_current) + "|" +
+                  std::to_string(c.years_overlap) + "|" + c.school + "|" + c.topic);
+    for (const auto &e : c.evidence)
+      out.push_back("  " + std::to_string(static_cast<int>(e.side)) + "|" + e.record + "|" + e.field + "|" + e.value);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("discovery - a vector reused note after note gets what a fresh one gets") {
+  synthetic::network_options no;
+  no.contacts = 600;
+  no.events = 20;
+  no.seed = 7;
+  const auto net = synthetic::make_network(no);
+  const prepared_sender prepared(net.dir, net.sender);
+  // Recipients in an order that mixes many contexts with few, and one outside the directory.
+  std::vector<contact> recipients(net.dir.contacts().begin(), net.dir.contacts().end());
+  std::reverse(recipients.begin() + static_cast<std::ptrdiff_t>(recipients.size() / 2), recipients.end());
+  contact outsider = recipients[3];
+  outsider.id = "not-in-the-directory";
+  recipients.push_back(outsider);
+  std::size_t contexts = 0;
+  for (double min_strength : {0.0, 0.3}) {
+    discovery_options o;
+    o.min_strength = min_strength;
+    std::vector<shared_context> reused;
+    for (const auto &r : recipients) {
+      if (r.id == net.sender.id) continue;
+      INFO(r.id << ", min_strength " << min_strength);
+      const auto fresh = find_shared_contexts(prepared, r, march_first_plus(0), o);
+      REQUIRE(fresh);
+      REQUIRE(detail::find_shared_contexts_into(prepared, r, march_first_plus(0), o, reused));
+      REQUIRE(fields(reused) == fields(*fresh));
+      contexts += fresh->size();
+    }
+  }
+  CHECK(contexts > recipients.size());  // the network shares something with most of them
 }
