@@ -221,9 +221,15 @@ bool has_letter(std::string_view word) {
 }
 
 bool has_cjk(std::string_view word) {
-  if (detail::is_ascii(word)) return false;
-  for (std::size_t i = 0; i < word.size();)
+  // Han, kana and Hangul start at U+1100: in UTF-8, at a lead byte E1 or above
+  // (a byte below it is ASCII, a continuation byte or a lower lead byte).
+  for (std::size_t i = 0; i < word.size();) {
+    if (static_cast<unsigned char>(word[i]) < 0xE1) {
+      ++i;
+      continue;
+    }
     if (nm::is_cjk(decode_utf8(word, i))) return true;
+  }
   return false;
 }
 
@@ -1268,26 +1274,48 @@ std::optional<error> check_name(const person_name &n) {
 
 } // namespace
 
-result<std::string> greeting_name(const person_name &name, std::string_view locale, formality form) {
-  if (auto e = check_name(name)) return *e;
-  if (auto bad = find_invalid_utf8(locale)) return detail::utf8_error(*bad);
-  std::string lang_buf = language_of(locale);
-  if (lang_buf.empty()) lang_buf = "en";
-  const std::string_view lang = lang_buf;  // compared with literals below, without strlen calls
-  const std::string region_buf = region_of(locale);
-  const std::string_view region = region_buf;
+namespace {
+
+// The language subtag of a locale, lowercased, "en" when empty ("en" for
+// "EN_gb"): its first three bytes at most, which tell the two-letter codes
+// compared below from each other and from anything longer.
+class language_code {
+public:
+  explicit language_code(std::string_view locale) {
+    for (char c : locale) {
+      if (c == '-' || c == '_' || c == '.' || c == '@') break;
+      if (n_ == sizeof buf_) break;
+      buf_[n_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (n_ == 0) {
+      buf_[0] = 'e';
+      buf_[1] = 'n';
+      n_ = 2;
+    }
+  }
+  bool is(const char (&code)[3]) const { return n_ == 2 && buf_[0] == code[0] && buf_[1] == code[1]; }
+  std::string_view view() const { return {buf_, n_}; }
+
+private:
+  char buf_[3];
+  std::size_t n_ = 0;
+};
+
+// greeting_name() for a name and locale known to be valid UTF-8.
+result<std::string> greeting_of(const person_name &name, std::string_view locale, formality form) {
+  const language_code lang(locale);
   const bool formal = form == formality::formal;
   const bool cjk = name_is_cjk(name);
   const std::string &call = !name.preferred.empty() ? name.preferred : name.given;
   std::string out;
 
-  if (lang == "ja") {
-    const std::string base = !name.family.empty() ? name.family : call;
-    if (!base.empty()) out = base + (formal ? "様" : "さん");
-  } else if (lang == "ko") {
+  if (lang.is("ja")) {
+    const std::string &base = !name.family.empty() ? name.family : call;
+    if (!base.empty()) out.append(base).append(formal ? "様" : "さん");
+  } else if (lang.is("ko")) {
     const std::string base = cjk ? cjk_full(name) : (formal ? latin_full(name, false) : (call.empty() ? name.family : call));
     if (!base.empty()) out = base + " 님";
-  } else if (lang == "zh") {
+  } else if (lang.is("zh")) {
     if (cjk) {
       if (formal && !name.family.empty() && name.gender != grammatical_gender::unknown)
         out = name.family + (name.gender == grammatical_gender::feminine ? "女士" : "先生");
@@ -1304,14 +1332,15 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
   } else {
     // Formal, or informal without a given name: "Hi Dr. Schmidt", "Hallo Frau
     // Müller" read better than a bare surname.
+    const std::string region = region_of(locale);
     const bool stated = name.gender != grammatical_gender::unknown;
     const bool fem = name.gender == grammatical_gender::feminine;
     const bool has_family = !name.family.empty();
     const std::string acad = name.academic_title ? academic_prefix(name) : std::string();
-    if (lang == "de") {
+    if (lang.is("de")) {
       if (stated && has_family) out = with_space(with_space(fem ? "Frau" : "Herr", acad), name.family);
       else out = with_space(acad, latin_full(name, false));
-    } else if (lang == "en") {
+    } else if (lang.is("en")) {
       const bool no_dots = region == "GB" || region == "IE" || region == "AU" || region == "NZ" || region == "ZA";
       if (!acad.empty() && has_family) {
         std::string t = split_words(acad).front();
@@ -1322,21 +1351,43 @@ result<std::string> greeting_name(const person_name &name, std::string_view loca
       } else {
         out = latin_full(name, false);
       }
-    } else if (stated && has_family && (lang == "fr" || lang == "es" || lang == "it" || lang == "pt" || lang == "nl")) {
+    } else if (stated && has_family && (lang.is("fr") || lang.is("es") || lang.is("it") || lang.is("pt") || lang.is("nl"))) {
       std::string_view title;
-      if (lang == "fr") title = fem ? "Madame" : "Monsieur";
-      else if (lang == "es" || lang == "pt") title = fem ? "Sra." : "Sr.";
-      else if (lang == "it") title = fem ? "Sig.ra" : "Sig.";
+      if (lang.is("fr")) title = fem ? "Madame" : "Monsieur";
+      else if (lang.is("es") || lang.is("pt")) title = fem ? "Sra." : "Sr.";
+      else if (lang.is("it")) title = fem ? "Sig.ra" : "Sig.";
       else title = fem ? "mevrouw" : "meneer";
-      out = with_space(std::string(title), family_alone(name, lang, region));
+      out = with_space(std::string(title), family_alone(name, lang.view(), region));
     } else {
-      out = latin_full(name, lang == "hu" || lang == "vi");
+      out = latin_full(name, lang.is("hu") || lang.is("vi"));
     }
-    if (name.given.empty() && out == name.family) out = family_alone(name, lang, region);
+    if (name.given.empty() && out == name.family) out = family_alone(name, lang.view(), region);
   }
   if (out.empty()) return make_error(errc::not_found, "the name has nothing to greet");
   return out;
 }
+
+} // namespace
+
+result<std::string> greeting_name(const person_name &name, std::string_view locale, formality form) {
+  if (auto e = check_name(name)) return *e;
+  if (auto bad = find_invalid_utf8(locale)) return detail::utf8_error(*bad);
+  return greeting_of(name, locale, form);
+}
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail::names {
+
+result<std::string> greeting_name_valid(const person_name &name, std::string_view locale, formality form) {
+  return greeting_of(name, locale, form);
+}
+
+} // namespace rapport::detail::names
+
+namespace rapport {
+inline namespace v1 {
 
 result<std::string> display_name(const person_name &name, const display_name_options &options) {
   if (auto e = check_name(name)) return *e;

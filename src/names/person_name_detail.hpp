@@ -29,6 +29,15 @@ result<person_name> parse_two_fields_general(std::string_view given, std::string
  */
 bool is_plain_two_field_name(std::string_view given, std::string_view family);
 
+/**
+ * greeting_name() for a name and locale the caller knows to be valid UTF-8,
+ * without checking them again: the same result. For compose's batch path, whose
+ * recipients are records of a built directory (directory_builder::add_contact
+ * checks every name part; the importers' add_checked_contact, every field) and
+ * whose locale was checked when the options were.
+ */
+result<std::string> greeting_name_valid(const person_name &name, std::string_view locale, formality form);
+
 /** Reads the known honorifics among the words of `prefix` (a vCard N prefix). Input: valid UTF-8. */
 prefix_info read_prefix(std::string_view prefix);
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "names/person_name_detail.hpp"
 #include "rapport/person_name.hpp"
 
 using rapport::formality;
@@ -480,4 +481,38 @@ TEST_CASE("names - a Latin family name and a CJK given name are not run together
   y.family = "山田";
   y.given = "太郎";
   CHECK(rapport::greeting_name(y, "en", rapport::formality::formal).value() == "山田太郎");
+}
+
+TEST_CASE("names - the greeting for valid names equals greeting_name's") {
+  const std::vector<std::string> raws = {
+      "Anna Schmidt", "Dr. Anna Schmidt", "Prof. Dr. med. Hans Müller", "Frau Petra Weber", "Mr. John Smith",
+      "Ms. Jane Doe", "van der Berg", "Jan van der Berg", "Katherine (Kate) Smith", "山田太郎", "김민준",
+      "欧阳娜娜", "Kovács Anna", "María José García López", "Nguyễn Văn An", "de la Cruz 花子", "Madonna",
+      "Dr. Smith", "Herr Müller", "Mme Dubois", "Sra. García"};
+  const std::vector<std::string> locales = {"en",    "en-GB", "EN_ie", "en-US", "de",    "de-AT", "fr", "es-MX",
+                                            "it",    "pt-BR", "nl",    "nl-BE", "hu",    "vi",    "ja", "ko",
+                                            "zh-CN", "pl",    "",      "english", "e",   "en@x"};
+  std::size_t greeted = 0;
+  for (const auto &raw : raws) {
+    auto parsed = rapport::parse_person_name(raw, {.locale = raw.find("García") != std::string::npos ? "es" : ""});
+    REQUIRE(parsed);
+    for (auto gender : {grammatical_gender::unknown, grammatical_gender::feminine, grammatical_gender::masculine}) {
+      rapport::person_name n = *parsed;
+      if (gender != grammatical_gender::unknown) n.gender = gender;
+      for (const auto &loc : locales)
+        for (auto form : {formality::informal, formality::formal}) {
+          INFO(raw << " / " << loc << " / " << static_cast<int>(form) << " / " << static_cast<int>(gender));
+          const auto checked = rapport::greeting_name(n, loc, form);
+          const auto trusted = rapport::detail::names::greeting_name_valid(n, loc, form);
+          REQUIRE(checked.has_value() == trusted.has_value());
+          if (checked) {
+            CHECK(*checked == *trusted);
+            ++greeted;
+          } else {
+            CHECK(checked.error().code == trusted.error().code);
+          }
+        }
+    }
+  }
+  CHECK(greeted > raws.size() * 100);
 }
