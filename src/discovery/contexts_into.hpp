@@ -1,7 +1,8 @@
-// find_shared_contexts() into a caller's vector, for compose's batch workers.
+// find_shared_contexts() into a caller's vector, and situation ids without a string, for compose's batch workers.
 #pragma once
 
 #include <chrono>
+#include <string_view>
 #include <vector>
 
 #include "rapport/discovery.hpp"
@@ -19,5 +20,8 @@ namespace rapport::detail {
 result<void> find_shared_contexts_into(const prepared_sender &sender, const contact &recipient,
                                        std::chrono::sys_seconds now, const discovery_options &options,
                                        std::vector<shared_context> &out);
+
+/** shared_context::situation() as a literal, without building a string. */
+std::string_view situation_id(const shared_context &c) noexcept;
 
 } // namespace rapport::detail

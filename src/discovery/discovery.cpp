@@ -55,18 +55,26 @@ const char *to_string(event_timing t) noexcept {
 // both going to"); happening now → happening-now; past → speaker-attendee/past
 // when the recipient spoke and the sender attended ("I heard your talk"), else
 // recently-past (a follow-up), however long ago.
-std::string shared_context::situation() const {
-  switch (kind) {
+std::string shared_context::situation() const { return std::string(detail::situation_id(*this)); }
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+std::string_view situation_id(const shared_context &c) noexcept {
+  switch (c.kind) {
   case context_kind::event:
-    switch (timing) {
+    switch (c.timing) {
     case event_timing::upcoming:
-      return relation == event_relation::both_exhibiting ? "event/both-exhibiting/upcoming"
-                                                         : "event/both-attending/upcoming";
+      return c.relation == event_relation::both_exhibiting ? "event/both-exhibiting/upcoming"
+                                                           : "event/both-attending/upcoming";
     case event_timing::happening_now: return "event/happening-now";
     case event_timing::recently_past:
     case event_timing::long_past:
-      return recipient_role == event_role::speaker && sender_role == event_role::attendee ? "event/speaker-attendee/past"
-                                                                                          : "event/recently-past";
+      return c.recipient_role == event_role::speaker && c.sender_role == event_role::attendee
+                 ? "event/speaker-attendee/past"
+                 : "event/recently-past";
     }
     return "event/recently-past";
   case context_kind::challenge: return "challenge/can-help";
@@ -76,19 +84,14 @@ std::string shared_context::situation() const {
     // "I used to work at X, where you are now"; "… though at different times"
     // only when the years say so and both have left; else "we both worked at X"
     // (with "at the same time" only when the years say so: compose).
-    if (!sender_current && recipient_current) return "past-employer/recipient-joined";
-    if (!sender_current && !recipient_current && years_overlap == 0) return "past-employer/alumni";
+    if (!c.sender_current && c.recipient_current) return "past-employer/recipient-joined";
+    if (!c.sender_current && !c.recipient_current && c.years_overlap == 0) return "past-employer/alumni";
     return "past-employer/overlapped";
   case context_kind::school: return "school/same-school";
   case context_kind::topic: return "topic/same-interest";
   }
   return "self-introduction";
 }
-
-} // namespace v1
-} // namespace rapport
-
-namespace rapport::detail {
 
 event_when when_of(const event &e, std::chrono::sys_seconds now) {
   using namespace std::chrono;
@@ -131,14 +134,17 @@ namespace {
 
 using traits = std::char_traits<char>;
 
+// Inlined: called a dozen times per note, each mostly a compare of a few bytes.
+#define RAPPORT_INLINE __attribute__((always_inline)) inline
+
 // s = v, unless s holds those bytes already.
-void set(std::string &s, std::string_view v) {
+RAPPORT_INLINE void set(std::string &s, std::string_view v) {
   if (s.size() == v.size() && traits::compare(s.data(), v.data(), v.size()) == 0) return;
   s.assign(v);
 }
 
 // s = a + b, unless s holds those bytes already; a prefix `a` it holds is kept.
-void set(std::string &s, std::string_view a, std::string_view b) {
+RAPPORT_INLINE void set(std::string &s, std::string_view a, std::string_view b) {
   if (s.size() >= a.size() && traits::compare(s.data(), a.data(), a.size()) == 0) {
     if (s.size() == a.size() + b.size() && traits::compare(s.data() + a.size(), b.data(), b.size()) == 0) return;
     s.erase(a.size());
@@ -148,15 +154,30 @@ void set(std::string &s, std::string_view a, std::string_view b) {
   s.append(b);
 }
 
-// A field path, "events[3].role" or "offers[0].challenge_ids[2]", built on the
+// s = field + "[" + i + "]" + suffix ("events[3].role"), unless s holds those
+// bytes already: compared piece by piece, built only when they differ.
+RAPPORT_INLINE void set_path(std::string &s, std::string_view field, std::size_t i, std::string_view suffix = {}) {
+  char digits[24];
+  std::size_t k = sizeof digits;
+  do { digits[--k] = static_cast<char>('0' + i % 10); i /= 10; } while (i);
+  const std::string_view number(digits + k, sizeof digits - k);
+  const std::size_t open = field.size(), close = open + 1 + number.size();
+  if (s.size() == close + 1 + suffix.size() && s[open] == '[' && s[close] == ']' &&
+      traits::compare(s.data(), field.data(), field.size()) == 0 &&
+      traits::compare(s.data() + open + 1, number.data(), number.size()) == 0 &&
+      traits::compare(s.data() + close + 1, suffix.data(), suffix.size()) == 0)
+    return;
+  s.assign(field);
+  s.push_back('[');
+  s.append(number);
+  s.push_back(']');
+  s.append(suffix);
+}
+
+// A field path with two indexes, "offers[0].challenge_ids[2]", built on the
 // stack (the names are this file's short literals; a longer path would go to the heap).
 class path {
 public:
-  path(std::string_view field, std::size_t i, std::string_view suffix = {}) {
-    add(field);
-    add_index(i);
-    add(suffix);
-  }
   path(std::string_view field, std::size_t i, std::string_view middle, std::size_t j) {
     add(field);
     add_index(i);
@@ -193,14 +214,21 @@ private:
   std::string heap_;
 };
 
-std::string at(const char *field, std::size_t i) { return std::string(path(field, i).view()); }
-
-// item = {side, <kind><id>, field, value}: "contact:anna", "events[0].role", "speaker".
+// item = {side, <kind><id>, field, value}: "contact:anna", "location", "Berlin".
 void put(evidence_item &item, evidence_side side, std::string_view kind, std::string_view id, std::string_view field,
          std::string_view value) {
   item.side = side;
   set(item.record, kind, id);
   set(item.field, field);
+  set(item.value, value);
+}
+
+// item = {side, "contact:<id>", field[i]suffix, value}: "contact:anna", "events[0].role", "speaker".
+void put(evidence_item &item, evidence_side side, std::string_view id, std::string_view field, std::size_t i,
+         std::string_view suffix, std::string_view value) {
+  item.side = side;
+  set(item.record, "contact:", id);
+  set_path(item.field, field, i, suffix);
   set(item.value, value);
 }
 
@@ -324,10 +352,8 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
     best.days_until = when.days_until;
     best.sender_role = sp.role;
     best.recipient_role = rp.role;
-    put(best.evidence[0], evidence_side::sender, "contact:", s.id, path("events", bx->second, ".role").view(),
-        to_string(sp.role));
-    put(best.evidence[1], evidence_side::recipient, "contact:", r.id, path("events", by->second, ".role").view(),
-        to_string(rp.role));
+    put(best.evidence[0], evidence_side::sender, s.id, "events", bx->second, ".role", to_string(sp.role));
+    put(best.evidence[1], evidence_side::recipient, r.id, "events", by->second, ".role", to_string(rp.role));
     put(best.evidence[2], evidence_side::shared, "event:", e.id, "name", e.name);
     a = a_end;
     b = b_end;
@@ -346,7 +372,7 @@ bool keyword_shows(const detail::directory_data &d, std::uint32_t h, const conta
     }
     for (std::size_t t = 0; t < r.topics.size(); ++t)
       if (detail::contains_words(detail::folded_key(r.topics[t]), kw)) {
-        where = at("topics", t);
+        set_path(where, "topics", t);
         what = r.topics[t];
         return true;
       }
@@ -366,8 +392,6 @@ void challenges(const detail::directory_data &d, const contact &s, const contact
       if (std::find(affected.begin(), affected.end(), ri.industries[i]) != affected.end()) hit = i;
     if (hit == ri.industries.size()) continue;
     const std::int32_t where = ri.industry_fields[hit];
-    const path org_field("organizations", static_cast<std::size_t>(where < 0 ? 0 : where), ".industry");
-    const std::string_view field = where < 0 ? std::string_view("industry") : org_field.view();
     const std::string &value = where < 0 ? r.industry : r.organizations[static_cast<std::size_t>(where)].industry;
     const challenge &ch = d.challenges[h];
     std::string kw_field, kw_value;
@@ -382,7 +406,10 @@ void challenges(const detail::directory_data &d, const contact &s, const contact
     set(c.offer_summary, s.offers[o].summary);
     set(c.industry, value);
     put(c.evidence[0], evidence_side::sender, "contact:", s.id, path("offers", o, ".challenge_ids", j).view(), ch.id);
-    put(c.evidence[1], evidence_side::recipient, "contact:", r.id, field, value);
+    if (where < 0)
+      put(c.evidence[1], evidence_side::recipient, "contact:", r.id, "industry", value);
+    else
+      put(c.evidence[1], evidence_side::recipient, r.id, "organizations", static_cast<std::size_t>(where), ".industry", value);
     put(c.evidence[2], evidence_side::shared, "challenge:", ch.id, "industries", value);
     if (keyword) put(c.evidence[3], evidence_side::recipient, "contact:", r.id, kw_field, kw_value);
   }
@@ -392,8 +419,9 @@ void mutuals(const detail::directory_data &d, const contact &s, const contact &r
              const detail::contact_info &ri, bool s_in, std::uint32_t s_idx, bool r_in, std::uint32_t r_idx,
              const discovery_weights &w, contexts_writer &out) {
   // The connections both have but the two themselves (both lists sorted): how many, and the first.
+  // A side that is a record of the directory is that record (ids are unique there).
   const auto excluded = [&](std::uint32_t m) {
-    return (s_in && m == s_idx) || (r_in && m == r_idx) || d.contacts[m].id == s.id || d.contacts[m].id == r.id;
+    return (s_in ? m == s_idx : d.contacts[m].id == s.id) || (r_in ? m == r_idx : d.contacts[m].id == r.id);
   };
   std::size_t count = 0;
   std::uint32_t first = 0;
@@ -414,7 +442,7 @@ void mutuals(const detail::directory_data &d, const contact &s, const contact &r
   const auto side_evidence = [&](evidence_item &item, evidence_side side, const contact &who) {
     auto pos = std::find(who.connections.begin(), who.connections.end(), m.id);
     if (pos != who.connections.end())
-      put(item, side, "contact:", who.id, path("connections", static_cast<std::size_t>(pos - who.connections.begin())).view(), m.id);
+      put(item, side, who.id, "connections", static_cast<std::size_t>(pos - who.connections.begin()), {}, m.id);
     else
       put(item, side, "contact:", m.id, "connections", who.id);  // the edge was declared by the mutual contact
   };
@@ -467,7 +495,9 @@ int years_overlap(const organization &a, const organization &b, int this_year) {
 
 void employers(const contact &s, const contact &r, const detail::contact_info &si, const detail::contact_info &ri,
                std::chrono::sys_seconds now, const discovery_weights &w, contexts_writer &out) {
-  const int this_year = static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)}.year());
+  const auto this_year = [&] {
+    return static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)}.year());
+  };
   for (const auto &so : si.orgs)
     for (const auto &ro : ri.orgs) {
       if (so.key != ro.key) continue;
@@ -476,15 +506,13 @@ void employers(const contact &s, const contact &r, const detail::contact_info &s
       set(c.organization, r.organizations[ro.index].name);
       c.sender_current = so.current;
       c.recipient_current = ro.current;
-      c.years_overlap = years_overlap(s.organizations[so.index], r.organizations[ro.index], this_year);
-      put(c.evidence[0], evidence_side::sender, "contact:", s.id, path("organizations", so.index, ".name").view(),
-          s.organizations[so.index].name);
-      put(c.evidence[1], evidence_side::recipient, "contact:", r.id, path("organizations", ro.index, ".name").view(),
-          c.organization);
+      c.years_overlap = years_overlap(s.organizations[so.index], r.organizations[ro.index], this_year());
+      put(c.evidence[0], evidence_side::sender, s.id, "organizations", so.index, ".name", s.organizations[so.index].name);
+      put(c.evidence[1], evidence_side::recipient, r.id, "organizations", ro.index, ".name", c.organization);
     }
 }
 
-void keyed(context_kind kind, const char *field, const std::vector<std::string> &sv, const std::vector<std::string> &rv,
+void keyed(context_kind kind, std::string_view field, const std::vector<std::string> &sv, const std::vector<std::string> &rv,
            std::span<const std::pair<detail::key_id, std::uint32_t>> sk,
            std::span<const std::pair<detail::key_id, std::uint32_t>> rk, const contact &s, const contact &r,
            double strength, contexts_writer &out) {
@@ -494,10 +522,12 @@ void keyed(context_kind kind, const char *field, const std::vector<std::string> 
       shared_context &c = out.next(kind, 2);
       c.strength = strength;
       set(kind == context_kind::school ? c.school : c.topic, rv[ridx]);
-      put(c.evidence[0], evidence_side::sender, "contact:", s.id, path(field, sidx).view(), sv[sidx]);
-      put(c.evidence[1], evidence_side::recipient, "contact:", r.id, path(field, ridx).view(), rv[ridx]);
+      put(c.evidence[0], evidence_side::sender, s.id, field, sidx, {}, sv[sidx]);
+      put(c.evidence[1], evidence_side::recipient, r.id, field, ridx, {}, rv[ridx]);
     }
 }
+
+#undef RAPPORT_INLINE
 
 } // namespace
 
