@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <utility>
@@ -1259,16 +1261,33 @@ std::string with_space(std::string a, std::string_view b) {
   return a;
 }
 
+// True when no byte has its high bit set (so the text is valid UTF-8), eight
+// bytes at a time.
+bool ascii_only(std::string_view s) {
+  const char *p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t any = 0;
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    any |= w;
+  }
+  for (; n > 0; ++p, --n) any |= static_cast<unsigned char>(*p);
+  return (any & 0x8080808080808080ull) == 0;
+}
+
 // A person_name filled in by the caller may hold anything: every part is
 // checked before it is decoded.
 std::optional<error> check_name(const person_name &n) {
   const std::pair<const char *, const std::string *> parts[] = {
       {"given", &n.given},   {"middle", &n.middle}, {"family", &n.family},
       {"prefix", &n.prefix}, {"suffix", &n.suffix}, {"preferred", &n.preferred}};
-  for (const auto &[field, value] : parts)
+  for (const auto &[field, value] : parts) {
+    if (ascii_only(*value)) continue;
     if (const auto bad = find_invalid_utf8(*value))
       return make_error(errc::invalid_utf8, std::string("invalid UTF-8 in person_name::") + field + " at byte " +
                                                 std::to_string(*bad), *bad);
+  }
   return std::nullopt;
 }
 
@@ -1328,7 +1347,7 @@ result<std::string> greeting_of(const person_name &name, std::string_view locale
     // A CJK-script name in a language without its honorifics: as written, whole.
     out = cjk_full(name);
   } else if (!formal && !call.empty()) {
-    out = call;
+    return call;  // the usual case: copied once, into the result
   } else {
     // Formal, or informal without a given name: "Hi Dr. Schmidt", "Hallo Frau
     // Müller" read better than a bare surname.
