@@ -1,6 +1,7 @@
 #include "rapport/discovery.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <optional>
 #include <tuple>
@@ -232,6 +233,15 @@ void put(evidence_item &item, evidence_side side, std::string_view id, std::stri
   set(item.value, value);
 }
 
+// to_string(role) as a view, each name measured once.
+std::string_view role_name(event_role role) {
+  static const std::array<std::string_view, 5> names = {to_string(event_role::attendee), to_string(event_role::exhibitor),
+                                                        to_string(event_role::speaker), to_string(event_role::sponsor),
+                                                        to_string(event_role::organizer)};
+  const auto i = static_cast<std::size_t>(role);
+  return i < names.size() ? names[i] : std::string_view(to_string(role));
+}
+
 // The sort key that breaks ties between equally strong contexts of one kind.
 const std::string &tie_key(const shared_context &c) {
   switch (c.kind) {
@@ -352,8 +362,8 @@ void events(const detail::directory_data &d, const contact &s, const contact &r,
     best.days_until = when.days_until;
     best.sender_role = sp.role;
     best.recipient_role = rp.role;
-    put(best.evidence[0], evidence_side::sender, s.id, "events", bx->second, ".role", to_string(sp.role));
-    put(best.evidence[1], evidence_side::recipient, r.id, "events", by->second, ".role", to_string(rp.role));
+    put(best.evidence[0], evidence_side::sender, s.id, "events", bx->second, ".role", role_name(sp.role));
+    put(best.evidence[1], evidence_side::recipient, r.id, "events", by->second, ".role", role_name(rp.role));
     put(best.evidence[2], evidence_side::shared, "event:", e.id, "name", e.name);
     a = a_end;
     b = b_end;
