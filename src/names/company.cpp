@@ -3,7 +3,10 @@
 #include "rapport/company.hpp"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -64,8 +67,15 @@ std::string ascii_upper(std::string s) {
   return s;
 }
 
+// Hashes std::string and std::string_view alike, so that a key is looked up
+// without building a std::string.
+struct key_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 struct form_table {
-  std::unordered_map<std::string, std::vector<const legal_form_row *>> by_key;
+  std::unordered_map<std::string, std::vector<const legal_form_row *>, key_hash, std::equal_to<>> by_key;
   std::vector<const legal_form_row *> attached;  // longest first
   std::size_t longest_key = 0;                   // bytes of the longest compact key
 
@@ -105,7 +115,7 @@ bool position_ok(const legal_form_row &row, bool at_end) {
 }
 
 // The row for `written`, whose compact key is `key`.
-const legal_form_row *lookup(std::string_view written, const std::string &key, bool at_end) {
+const legal_form_row *lookup(std::string_view written, std::string_view key, bool at_end) {
   const auto &t = forms();
   if (key.empty() || key.size() > t.longest_key) return nullptr;
   const auto it = t.by_key.find(key);
@@ -190,8 +200,9 @@ std::string_view key_text(std::string_view display, std::string &storage) {
 
 namespace {
 
-// parse_company_name without the match keys when `with_keys` is false.
-result<company_name> parse_company(std::string_view raw, bool with_keys) {
+// parse_company_name without the match keys, the legal form and the raw
+// input when `full` is false (company_display_name needs only the display).
+result<company_name> parse_company(std::string_view raw, bool full) {
   if (raw.size() > max_company_bytes)
     return make_error(errc::limit_exceeded, "company name longer than " + std::to_string(max_company_bytes) + " bytes");
   error err;
@@ -205,7 +216,7 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
     nfc = nfc_storage;
   }
   company_name out;
-  out.raw = std::string(raw);
+  if (full) out.raw = std::string(raw);
   std::string collapsed;
   std::string_view text = nfc;
   if (!is_collapsed_ascii(nfc)) {
@@ -221,8 +232,11 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
   }
   const std::size_t n = tokens.size();
   std::string_view rest = text;
-  std::vector<const legal_form_row *> found;
-  std::vector<std::string> found_written;
+  // The forms found (at most one at the start, one at the end, or one attached)
+  // and how each was written (views of `text` or of the table).
+  std::array<const legal_form_row *, 2> found{};
+  std::array<std::string_view, 2> found_written{};
+  std::size_t found_count = 0;
 
   // The longest form at the end, then one at the start; at least one token
   // stays. Keys grow one token at a time, and the search stops once the key is
@@ -232,24 +246,29 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
   std::string key;
   bool bare_form = false;
   if (n > 0) {
+    // The last tokens compacted once, in order; the key of the last k is a suffix.
+    const std::size_t m = std::min(max_form_tokens, n);
+    std::array<std::size_t, max_form_tokens + 1> from{};  // from[k]: where the key of the last k tokens starts
+    for (std::size_t k = m; k >= 1; --k) {
+      from[k] = key.size();
+      append_compact(key, text.substr(tokens[n - k].begin, tokens[n - k].end - tokens[n - k].begin));
+    }
     std::size_t best = 0;
     const legal_form_row *best_row = nullptr;
-    for (std::size_t k = 1; k <= std::min(max_form_tokens, n); ++k) {
-      std::string piece;
-      append_compact(piece, text.substr(tokens[n - k].begin, tokens[n - k].end - tokens[n - k].begin));
-      key.insert(0, piece);
-      if (key.size() > forms().longest_key) break;
+    for (std::size_t k = 1; k <= m; ++k) {
+      const std::string_view key_k = std::string_view(key).substr(from[k]);
+      if (key_k.size() > forms().longest_key) break;
       const std::string_view written = text.substr(tokens[n - k].begin, tokens[n - 1].end - tokens[n - k].begin);
       if (k == n) {
-        bare_form = lookup(written, key, true) || lookup(written, key, false);
-      } else if (const auto *row = lookup(written, key, true)) {
+        bare_form = lookup(written, key_k, true) || lookup(written, key_k, false);
+      } else if (const auto *row = lookup(written, key_k, true)) {
         best = k;
         best_row = row;
       }
     }
     if (best_row && !bare_form) {
-      found.push_back(best_row);
-      found_written.emplace_back(text.substr(tokens[n - best].begin, tokens[n - 1].end - tokens[n - best].begin));
+      found[found_count] = best_row;
+      found_written[found_count++] = text.substr(tokens[n - best].begin, tokens[n - 1].end - tokens[n - best].begin);
       last = n - best;
     }
   }
@@ -264,8 +283,11 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
       if (const auto *row = lookup(written, key, false)) { best = k; best_row = row; }
     }
     if (best_row) {
-      found.insert(found.begin(), best_row);
-      found_written.emplace(found_written.begin(), text.substr(0, tokens[best - 1].end));
+      found[1] = found[0];  // the start's form goes first
+      found_written[1] = found_written[0];
+      found[0] = best_row;
+      found_written[0] = text.substr(0, tokens[best - 1].end);
+      ++found_count;
       first = best;
     }
   }
@@ -273,28 +295,27 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
   if (last < n && last > first) {
     const std::string_view before = text.substr(tokens[last - 1].begin, tokens[last - 1].end - tokens[last - 1].begin);
     if (before == "&" || before == "and" || before == "und" || before == "et") {
-      found.pop_back();
-      found_written.pop_back();
+      --found_count;  // the end's form, the last one found
       last = n;
     }
   }
   if (n > 0 && first < last) rest = text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 
   // Forms written without a space (CJK): ソニー株式会社, 株式会社東芝, (주)카카오.
-  if (found.empty() && !bare_form && !detail::is_ascii(rest)) {  // the attached forms are all CJK
+  if (found_count == 0 && !bare_form && !detail::is_ascii(rest)) {  // the attached forms are all CJK
     for (const auto *row : forms().attached) {
       const auto f = row->form;
       if (rest.size() > f.size() && position_ok(*row, true) && rest.substr(rest.size() - f.size()) == f &&
           has_alnum(rest.substr(0, rest.size() - f.size()))) {
-        found.push_back(row);
-        found_written.emplace_back(f);
+        found[found_count] = row;
+        found_written[found_count++] = f;
         rest = rest.substr(0, rest.size() - f.size());
         break;
       }
       if (rest.size() > f.size() && position_ok(*row, false) && rest.substr(0, f.size()) == f &&
           has_alnum(rest.substr(f.size()))) {
-        found.push_back(row);
-        found_written.emplace_back(f);
+        found[found_count] = row;
+        found_written[found_count++] = f;
         rest = rest.substr(f.size());
         break;
       }
@@ -305,23 +326,21 @@ result<company_name> parse_company(std::string_view raw, bool with_keys) {
   // Never reduce a name to nothing: "AG" stays "AG".
   if (!has_alnum(display)) {
     display = text;
-    found.clear();
-    found_written.clear();
+    found_count = 0;
   }
   out.display = std::string(display);
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    const auto sep = i == 0 ? "" : " ";
-    out.legal_form += sep + found_written[i];
-    out.legal_form_canonical += sep + std::string(found[i]->form);
+  if (!full) return out;
+  for (std::size_t i = 0; i < found_count; ++i) {
+    const std::string_view sep = i == 0 ? "" : " ";
+    out.legal_form.append(sep).append(found_written[i]);
+    out.legal_form_canonical.append(sep).append(found[i]->form);
     if (out.jurisdictions.empty()) out.jurisdictions = found[i]->jurisdiction;
-    else if (out.jurisdictions != found[i]->jurisdiction) out.jurisdictions += "," + std::string(found[i]->jurisdiction);
+    else if (out.jurisdictions != found[i]->jurisdiction) out.jurisdictions.append(",").append(found[i]->jurisdiction);
   }
-  if (with_keys) {
-    std::string key_storage;
-    auto keys = make_match_keys(key_text(out.display, key_storage));
-    if (!keys) return keys.error();
-    out.keys = std::move(*keys);
-  }
+  std::string key_storage;
+  auto keys = make_match_keys(key_text(out.display, key_storage));
+  if (!keys) return keys.error();
+  out.keys = std::move(*keys);
   return out;
 }
 
