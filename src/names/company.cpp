@@ -200,9 +200,10 @@ std::string_view key_text(std::string_view display, std::string &storage) {
 
 namespace {
 
-// parse_company_name without the match keys, the legal form and the raw
-// input when `full` is false (company_display_name needs only the display).
-result<company_name> parse_company(std::string_view raw, bool full) {
+// parse_company_name into `out` (default-constructed), without the match keys,
+// the legal form and the raw input when `full` is false (company_display_name
+// needs only the display).
+result<void> parse_company(std::string_view raw, bool full, company_name &out) {
   if (raw.size() > max_company_bytes)
     return make_error(errc::limit_exceeded, "company name longer than " + std::to_string(max_company_bytes) + " bytes");
   error err;
@@ -215,7 +216,6 @@ result<company_name> parse_company(std::string_view raw, bool full) {
     nfc_storage = std::move(*n);
     nfc = nfc_storage;
   }
-  company_name out;
   if (full) out.raw = std::string(raw);
   std::string collapsed;
   std::string_view text = nfc;
@@ -329,7 +329,7 @@ result<company_name> parse_company(std::string_view raw, bool full) {
     found_count = 0;
   }
   out.display = std::string(display);
-  if (!full) return out;
+  if (!full) return {};
   for (std::size_t i = 0; i < found_count; ++i) {
     const std::string_view sep = i == 0 ? "" : " ";
     out.legal_form.append(sep).append(found_written[i]);
@@ -341,17 +341,21 @@ result<company_name> parse_company(std::string_view raw, bool full) {
   auto keys = make_match_keys(key_text(out.display, key_storage));
   if (!keys) return keys.error();
   out.keys = std::move(*keys);
-  return out;
+  return {};
 }
 
 } // namespace
 
-result<company_name> parse_company_name(std::string_view raw) { return parse_company(raw, true); }
+result<company_name> parse_company_name(std::string_view raw) {
+  company_name out;
+  if (auto r = parse_company(raw, true, out); !r) return r.error();
+  return out;
+}
 
 result<std::string> company_display_name(std::string_view raw) {
-  auto c = parse_company(raw, false);
-  if (!c) return c.error();
-  return std::move(c->display);
+  company_name c;
+  if (auto r = parse_company(raw, false, c); !r) return r.error();
+  return std::move(c.display);
 }
 
 result<std::string> company_key(std::string_view raw) {

@@ -542,7 +542,8 @@ bool is_headline_segment(const std::vector<std::string> &words) {
 struct case_census {
   std::size_t upper = 0, lower = 0;
   bool non_latin_cased = false;
-  void add(std::string_view s) {
+  // With `until_lower`, stops at the first lowercase letter (all_caps() is false from then on).
+  void add(std::string_view s, bool until_lower = false) {
     // "McDONALD", "MacLEOD": a capitalized Mc/Mac before capitals counts as capitals.
     for (std::string_view pre : {"Mc", "Mac"})
       if (s.size() > pre.size() + 2 && s.substr(0, pre.size()) == pre && all_upper_letters(s.substr(pre.size()))) {
@@ -555,6 +556,7 @@ struct case_census {
       const bool u = nm::is_upper(c), l = nm::is_lower(c);
       if (!u && !l) continue;
       if (u) ++upper; else ++lower;
+      if (l && until_lower) return;
       if (!nm::is_latin(c)) non_latin_cased = true;
     }
   }
@@ -923,7 +925,7 @@ inline namespace v1 {
 bool is_all_caps_name(std::string_view text) {
   if (find_invalid_utf8(text)) return false;
   case_census c;
-  c.add(text);
+  c.add(text, true);
   return c.all_caps();
 }
 
