@@ -516,3 +516,22 @@ TEST_CASE("names - the greeting for valid names equals greeting_name's") {
   }
   CHECK(greeted > raws.size() * 100);
 }
+
+TEST_CASE("names - a CJK letter anywhere in a part makes the name CJK, a letter below U+1100 does not") {
+  struct row { const char *letter; bool cjk; };
+  const std::vector<row> table = {
+      {"花", true}, {"\u1100", true} /* Hangul choseong, the first CJK code point */, {"김", true}, {"カ", true},
+      {"\u10FF", false} /* Georgian, just below */, {"\u0FD0", false} /* Tibetan, lead byte E0 */, {"é", false},
+      {"Ж", false}, {"x", false}};
+  for (const auto &r : table)
+    for (std::size_t before = 0; before <= 17; ++before) {
+      rapport::person_name n;
+      n.family = "Lee";
+      n.given = std::string(before, 'a') + r.letter + "b";
+      INFO(n.given);
+      const auto g = rapport::greeting_name(n, "en", formality::informal);
+      REQUIRE(g);
+      // A CJK name is greeted whole, as written; any other by the given name.
+      CHECK(*g == (r.cjk ? "Lee " + n.given : n.given));
+    }
+}
