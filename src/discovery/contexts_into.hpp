@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <string_view>
 #include <vector>
 
 #include "rapport/discovery.hpp"
@@ -19,5 +20,8 @@ namespace rapport::detail {
 result<void> find_shared_contexts_into(const prepared_sender &sender, const contact &recipient,
                                        std::chrono::sys_seconds now, const discovery_options &options,
                                        std::vector<shared_context> &out);
+
+/** c.situation() without a string to build: a view of a static literal. */
+std::string_view situation_name(const shared_context &c) noexcept;
 
 } // namespace rapport::detail

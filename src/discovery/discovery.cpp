@@ -55,17 +55,24 @@ const char *to_string(event_timing t) noexcept {
 // both going to"); happening now → happening-now; past → speaker-attendee/past
 // when the recipient spoke and the sender attended ("I heard your talk"), else
 // recently-past (a follow-up), however long ago.
-std::string shared_context::situation() const {
-  switch (kind) {
+std::string shared_context::situation() const { return std::string(detail::situation_name(*this)); }
+
+} // namespace v1
+} // namespace rapport
+
+namespace rapport::detail {
+
+std::string_view situation_name(const shared_context &c) noexcept {
+  switch (c.kind) {
   case context_kind::event:
-    switch (timing) {
+    switch (c.timing) {
     case event_timing::upcoming:
-      return relation == event_relation::both_exhibiting ? "event/both-exhibiting/upcoming"
+      return c.relation == event_relation::both_exhibiting ? "event/both-exhibiting/upcoming"
                                                          : "event/both-attending/upcoming";
     case event_timing::happening_now: return "event/happening-now";
     case event_timing::recently_past:
     case event_timing::long_past:
-      return recipient_role == event_role::speaker && sender_role == event_role::attendee ? "event/speaker-attendee/past"
+      return c.recipient_role == event_role::speaker && c.sender_role == event_role::attendee ? "event/speaker-attendee/past"
                                                                                           : "event/recently-past";
     }
     return "event/recently-past";
@@ -76,19 +83,14 @@ std::string shared_context::situation() const {
     // "I used to work at X, where you are now"; "… though at different times"
     // only when the years say so and both have left; else "we both worked at X"
     // (with "at the same time" only when the years say so: compose).
-    if (!sender_current && recipient_current) return "past-employer/recipient-joined";
-    if (!sender_current && !recipient_current && years_overlap == 0) return "past-employer/alumni";
+    if (!c.sender_current && c.recipient_current) return "past-employer/recipient-joined";
+    if (!c.sender_current && !c.recipient_current && c.years_overlap == 0) return "past-employer/alumni";
     return "past-employer/overlapped";
   case context_kind::school: return "school/same-school";
   case context_kind::topic: return "topic/same-interest";
   }
   return "self-introduction";
 }
-
-} // namespace v1
-} // namespace rapport
-
-namespace rapport::detail {
 
 event_when when_of(const event &e, std::chrono::sys_seconds now) {
   using namespace std::chrono;
