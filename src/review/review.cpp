@@ -225,21 +225,29 @@ struct known_fold {
   const folded_text *folded = nullptr;
 };
 
-// The words of a name part, per thread, keyed by the part and a flag: the same
-// given and family names come back from note to note in a batch.
-struct part_words_memo {
-  std::unordered_map<std::string, std::vector<name_word>> map;
-  std::string key;
+// The words of a name part, per thread, keyed by the part (one map for given
+// names, one for family names): the same given and family names come back
+// from note to note in a batch. Looked up by view, without building a key.
+struct part_words {
+  std::vector<name_word> words;
+  bool cjk = false;  // has_cjk(part)
 };
+struct view_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using part_words_map = std::unordered_map<std::string, part_words, view_hash, std::equal_to<>>;
 
-void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
-  if (part.empty()) return;
-  thread_local part_words_memo memo;
-  memo.key.assign(part).push_back(given_like ? '\1' : '\0');
-  auto it = memo.map.find(memo.key);
-  if (it == memo.map.end()) {
-    if (memo.map.size() > 4096) memo.map.clear();
-    std::vector<name_word> words;
+// Adds the words of `part` to `out`; true when the part has CJK characters.
+bool add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
+  if (part.empty()) return false;
+  thread_local part_words_map memo[2];
+  part_words_map &map = memo[given_like ? 1 : 0];
+  auto it = map.find(part);
+  if (it == map.end()) {
+    if (map.size() > 4096) map.clear();
+    part_words pw;
+    pw.cjk = has_cjk(part);
     if (!find_invalid_utf8(part)) {
       const folded_text *f = &tmp;
       if (known.folded && part == known.text) f = known.folded;  // fold() of the same bytes
@@ -252,12 +260,13 @@ void add_part(std::string_view part, bool given_like, name_parts &out, folded_te
         n.given_like = given_like;
         n.latin = detail::is_ascii(f->word(w));
         n.text = std::string(part.substr(w.sb, w.se - w.sb));
-        words.push_back(std::move(n));
+        pw.words.push_back(std::move(n));
       }
     }
-    it = memo.map.emplace(memo.key, std::move(words)).first;
+    it = map.emplace(std::string(part), std::move(pw)).first;
   }
-  out.words.insert(out.words.end(), it->second.begin(), it->second.end());
+  out.words.insert(out.words.end(), it->second.words.begin(), it->second.words.end());
+  return it->second.cjk;
 }
 
 std::string without_spaces(std::string_view s) {
@@ -271,15 +280,15 @@ void parts_into(const person_name &name, name_parts &p, folded_text &tmp, const 
   p.words.clear();
   p.cjk_forms.clear();
   const person_name *n = &name;
-  person_name parsed;
+  std::optional<person_name> parsed;
   if (name.given.empty() && name.family.empty() && name.preferred.empty() && !name.raw.empty()) {
-    if (auto r = parse_person_name(name.raw)) { parsed = std::move(*r); n = &parsed; }
+    if (auto r = parse_person_name(name.raw)) n = &parsed.emplace(std::move(*r));
   }
-  add_part(n->given, true, p, tmp, known);
-  add_part(n->preferred, true, p, tmp, known);
+  const bool given_cjk = add_part(n->given, true, p, tmp, known);
+  const bool preferred_cjk = add_part(n->preferred, true, p, tmp, known);
   add_part(n->middle, true, p, tmp, known);
-  add_part(n->family, false, p, tmp, known);
-  p.any_cjk = has_cjk(n->given) || has_cjk(n->family) || has_cjk(n->preferred);
+  const bool family_cjk = add_part(n->family, false, p, tmp, known);
+  p.any_cjk = given_cjk || family_cjk || preferred_cjk;
   if (p.any_cjk) {
     const std::string g = without_spaces(n->given), f = without_spaces(n->family), pr = without_spaces(n->preferred);
     for (const auto &s : {f, g, pr, f + g, g + f})
