@@ -422,6 +422,10 @@ namespace rapport::detail::tpl {
 
 namespace {
 
+// The vocabulary, looked up once (a constant table: a set() run during static
+// initialization, before this is set, sees it empty and takes set()'s path).
+const std::span<const argument_info> vocab = argument_vocabulary();
+
 // The storage of `a` to write into, or nullptr when `a` has none (moved from)
 // or already holds an error (set() would then ignore the value). The storage
 // is a heap object that `a` owns and does not declare const, so writing to it
@@ -433,8 +437,8 @@ template_args::impl *writable(template_args &a) {
 }
 
 template_args::impl::value *slot(template_args &a, int id, argument_type type) {
-  const auto v = argument_vocabulary();
-  if (id < 0 || static_cast<std::size_t>(id) >= v.size() || v[static_cast<std::size_t>(id)].type != type) return nullptr;
+  if (id < 0 || static_cast<std::size_t>(id) >= vocab.size() || vocab[static_cast<std::size_t>(id)].type != type)
+    return nullptr;
   template_args::impl *im = writable(a);
   if (!im) return nullptr;
   im->present |= std::uint64_t{1} << id;
@@ -445,16 +449,15 @@ template_args::impl::value *slot(template_args &a, int id, argument_type type) {
 }
 
 std::string_view name_of(int id) {
-  const auto v = argument_vocabulary();
+  const auto v = argument_vocabulary();  // not `vocab`: the fallback path must work during static initialization
   return id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].name : std::string_view();
 }
 
 } // namespace
 
 void set_valid_text(template_args &a, int id, std::string_view value) {
-  const auto v = argument_vocabulary();
-  const auto type = id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].type
-                                                                         : argument_type::text;
+  const auto type = id >= 0 && static_cast<std::size_t>(id) < vocab.size() ? vocab[static_cast<std::size_t>(id)].type
+                                                                             : argument_type::text;
   if (type == argument_type::text || type == argument_type::keyword)
     if (auto *x = slot(a, id, type)) {
       x->str.assign(value);
