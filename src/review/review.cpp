@@ -912,19 +912,20 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   if (w0 >= ft.words.size() || ft.words[w0].sb != start) return;
   const phrase *gp = nullptr;
   const std::uint64_t h0 = ft.words[w0].h;  // phrase_at fails at once on another first word
-  for (std::size_t k = 0; k < lx.greetings.size(); ++k)
-    if (lx.greeting_first[k] == h0 && phrase_at(ft, w0, lx.greetings[k], false)) { gp = &lx.greetings[k]; break; }
+  for (auto it = std::lower_bound(lx.greeting_first.begin(), lx.greeting_first.end(), std::pair{h0, std::uint32_t{0}});
+       it != lx.greeting_first.end() && it->first == h0; ++it)
+    if (phrase_at(ft, w0, lx.greetings[it->second], false)) { gp = &lx.greetings[it->second]; break; }
   if (!gp) return;
   const bool needs_name = (gp->tag & 1) != 0;
   const bool french = (gp->tag & 2) != 0;  // "Bonjour !": French puts a space before ! ? : ;
   const std::size_t gb = start, ge = ft.words[w0 + gp->h.size() - 1].se;
-  const std::string greeting(d.substr(gb, ge - gb));
+  const std::string_view greeting = d.substr(gb, ge - gb);
   std::size_t p = ge, spaces = 0;
   for (std::size_t l; (l = hspace_at(d, p)) != 0; p += l) ++spaces;
   const char c = p < d.size() ? d[p] : '\0';
   const auto suggest = [&](std::string_view punct) {
     std::string name = informal_name(g.recipient, g.locale);
-    return name.empty() ? std::string() : greeting + " " + name + std::string(punct);
+    return name.empty() ? std::string() : std::string(greeting) + " " + name + std::string(punct);
   };
   const auto empty = [&](std::size_t e, std::string_view punct) {
     out.push_back(make(finding_code::empty_greeting, severity::error, gb, e,
