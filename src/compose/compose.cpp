@@ -113,10 +113,11 @@ std::string title_ascii(std::string_view s) {
 // lowercase letter past such a prefix, or fewer than three bytes, rules it out.
 bool maybe_all_caps_name(std::string_view s) noexcept {
   if (s.size() < 3) return false;
-  if (s.substr(0, 2) == "Mc") s.remove_prefix(2);
-  else if (s.substr(0, 3) == "Mac") s.remove_prefix(3);
-  for (char c : s)
-    if (c >= 'a' && c <= 'z') return false;
+  std::size_t i = 0;  // past "Mc" or "Mac" (byte compares: this runs on every note)
+  if (s[0] == 'M' && s[1] == 'c') i = 2;
+  else if (s[0] == 'M' && s[1] == 'a' && s[2] == 'c') i = 3;
+  for (; i < s.size(); ++i)
+    if (s[i] >= 'a' && s[i] <= 'z') return false;
   return true;
 }
 
