@@ -113,10 +113,11 @@ std::string title_ascii(std::string_view s) {
 // lowercase letter past such a prefix, or fewer than three bytes, rules it out.
 bool maybe_all_caps_name(std::string_view s) noexcept {
   if (s.size() < 3) return false;
-  if (s.substr(0, 2) == "Mc") s.remove_prefix(2);
-  else if (s.substr(0, 3) == "Mac") s.remove_prefix(3);
-  for (char c : s)
-    if (c >= 'a' && c <= 'z') return false;
+  std::size_t i = 0;  // past "Mc" or "Mac" (byte compares: this runs on every note)
+  if (s[0] == 'M' && s[1] == 'c') i = 2;
+  else if (s[0] == 'M' && s[1] == 'a' && s[2] == 'c') i = 3;
+  for (; i < s.size(); ++i)
+    if (s[i] >= 'a' && s[i] <= 'z') return false;
   return true;
 }
 
@@ -223,6 +224,7 @@ struct sender_texts {
 // Vocabulary indexes of the arguments compose sets without looking their names up.
 struct argument_ids {
   int recipient_gender = tpl::find_argument("recipient_gender");
+  int recipient_given_name = tpl::find_argument("recipient_given_name");
   int event_name = tpl::find_argument("event_name");
   int sender_role = tpl::find_argument("sender_role");
   int recipient_role = tpl::find_argument("recipient_role");
@@ -243,6 +245,7 @@ struct note_shape {
   std::string slot;               // its slot name
   std::vector<std::string> drop;  // the clauses left out from the start
   template_args args;             // every argument but the name
+  bool base_clean = false;        // args holds the base arguments as reset_to() copied them
   bool usable = false;            // false: the template reads the name otherwise
   std::vector<std::string> pieces;
   std::size_t units = 0;          // of the pieces, in the request's unit
@@ -288,11 +291,12 @@ struct compose_cache {
   std::unordered_map<const void *, bool> verbatim;
 };
 
-// Same values for every argument but `skip` (a vocabulary index).
-bool same_args_but(const template_args::impl &a, const template_args::impl &b, int skip) {
+// Same values for every argument but `skip` (a vocabulary index), given that
+// those in `same` are known to be equal.
+bool same_args_but(const template_args::impl &a, const template_args::impl &b, int skip, std::uint64_t same) {
   const std::uint64_t bit = std::uint64_t{1} << skip;
   if ((a.present | bit) != (b.present | bit) || !a.unknown.empty() || !b.unknown.empty()) return false;
-  for (std::uint64_t m = a.present & ~bit; m != 0; m &= m - 1) {
+  for (std::uint64_t m = a.present & ~bit & ~same; m != 0; m &= m - 1) {
     const auto id = static_cast<std::size_t>(std::countr_zero(m));
     const auto &x = a.values[id], &y = b.values[id];
     if (x.type != y.type || x.str.size() != y.str.size() || x.num.is_int != y.num.is_int || x.num.i != y.num.i ||
@@ -308,7 +312,8 @@ bool same_args_but(const template_args::impl &a, const template_args::impl &b, i
 // per worker, and each recipient's name is spliced in. False when the shape
 // does not apply (another unit than UTF-16 or code points, whose lengths add
 // up; a template that reads the name otherwise; too long): then fit() decides.
-bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n) {
+// `base`: the arguments req.args was reset to (tpl::reset_to) before this note's.
+bool spliced_fit(compose_cache &cache, const fit_request &req, const template_args &base, composed_note &n) {
   if (req.unit != length_unit::utf16 && req.unit != length_unit::code_points) return false;
   if (req.variants.empty() || req.variant_names.empty()) return false;
   static const int name_id = tpl::find_argument("recipient_given_name");
@@ -318,9 +323,12 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
   if (name.type != argument_type::text) return false;
   const void *tmpl = &tpl::template_access::get(req.variants[0]);
   note_shape *hit = nullptr;
+  // The base's values are the same in both when neither was stored into since its reset.
+  const template_args::impl &b = base.internal();
+  const bool clean = a.base == &b && (a.written & b.present) == 0;
   const auto matches = [&](const note_shape &e) {
     return e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
-           same_args_but(e.args.internal(), a, name_id);
+           same_args_but(e.args.internal(), a, name_id, clean && e.base_clean ? b.present : 0);
   };
   if (cache.last_shape < cache.shapes.size() && matches(cache.shapes[cache.last_shape])) {
     hit = &cache.shapes[cache.last_shape];  // the last note's shape, most often
@@ -365,6 +373,7 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, composed_note &n)
     e.slot.assign(req.variant_names[0]);
     e.drop = req.drop;
     e.args = req.args;
+    e.base_clean = clean;
     e.tmpl = tmpl;
   }
   cache.last_shape = static_cast<std::size_t>(hit - cache.shapes.data());
@@ -557,7 +566,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // What is shared.
   if (auto found = find_shared_contexts_into(prepared, recipient, now, options.discovery, contexts); !found)
     return found.error();
-  std::string situation;
+  std::string_view situation;
   if (contexts.empty()) {
     homework_for(s, recipient, cache.resolved, out.homework);
     if (!options.allow_self_introduction || me.purpose.empty()) {
@@ -572,7 +581,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   } else {
     // The strongest context, and with reasons = 2 the strongest about something else.
     choose_reasons(contexts, options.reasons, dir, n.warnings);
-    situation = contexts.front().situation();
+    situation = situation_name(contexts.front());
   }
 
   // The register: asked for, else the recipient's preference, else the custom of
@@ -624,7 +633,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     }
     if (req.variants.empty())
       return make_error(errc::not_found,
-                        "no template for situation '" + situation + "' in '" + n.locale + "' or its fallbacks");
+                        "no template for situation '" + std::string(situation) + "' in '" + n.locale + "' or its fallbacks");
     cache.plan_length = len;
     cache.plan_form = n.form;
     cache.plan_locale = n.locale;
@@ -635,7 +644,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   const lookup_result &first = *cache.plan_first;
   n.catalog_locale = first.catalog_locale;
   if (first.fallback)
-    n.warnings.push_back("no " + n.locale + " template for '" + situation + "': used the " + first.catalog_locale +
+    n.warnings.push_back("no " + n.locale + " template for '" + std::string(situation) + "': used the " + first.catalog_locale +
                          " catalog");
   // Names and places follow the language the note is written in.
   // (decided once per plan: n.locale and the first variant's catalog are the plan's)
@@ -649,7 +658,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // Arguments.
   req.drop.clear();
   req.shorter_names.clear();
-  req.args = sender_args;  // the sender's arguments, set once per batch
+  tpl::reset_to(req.args, sender_args);  // the sender's arguments, set once per batch
   template_args &a = req.args;
   // The name as greeted: the recipient's, copied only when something below changes it.
   person_name changed;
@@ -698,7 +707,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // of greeting_name() joined without a space ("de la Cruz花子"), which reads as
   // one wrong word: greet by the given name alone then.
   if (mixes_cjk_and_latin(*greet) && !rn.given.empty()) *greet = !rn.preferred.empty() ? rn.preferred : rn.given;
-  a.set("recipient_given_name", *greet);
+  tpl::set_valid_text(a, arg_id.recipient_given_name, *greet);  // greeting_name() checked the name's UTF-8
   if (const char *g = gender_keyword(rn.gender)) tpl::set_valid_text(a, arg_id.recipient_gender, g);
   if (n.form == formality::formal) {
     auto casual = greeting_name(rn, text_locale, formality::informal);
@@ -757,7 +766,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   }
 
   if (contexts.size() > 1) {
-    const std::string second = contexts[1].situation();
+    const std::string_view second = situation_name(contexts[1]);
     const auto *also = lookup(cache, n.locale, second_reason_slot(second, len, n.form));
     if (!also && len == note_length::standard)  // a sentence for standard notes, else the short one
       also = lookup(cache, n.locale, second_reason_slot(second, note_length::short_note, n.form));
@@ -772,7 +781,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   if (req.drop_order.empty()) req.drop_order = drop_order;
   req.unit = profile.unit;
   req.limit = limit;
-  if (!cache.batch || !spliced_fit(cache, req, n)) {
+  if (!cache.batch || !spliced_fit(cache, req, sender_args, n)) {
     auto f = fit(std::as_const(req));
     if (!f) return f.error();
     n.text = std::move(f->text);

@@ -1,4 +1,4 @@
-// find_shared_contexts() into a caller's vector, and situation ids without a string, for compose's batch workers.
+// find_shared_contexts() into a caller's vector, for compose's batch workers.
 #pragma once
 
 #include <chrono>
@@ -21,7 +21,7 @@ result<void> find_shared_contexts_into(const prepared_sender &sender, const cont
                                        std::chrono::sys_seconds now, const discovery_options &options,
                                        std::vector<shared_context> &out);
 
-/** shared_context::situation() as a literal, without building a string. */
-std::string_view situation_id(const shared_context &c) noexcept;
+/** c.situation() without a string to build: a view of a static literal. */
+std::string_view situation_name(const shared_context &c) noexcept;
 
 } // namespace rapport::detail

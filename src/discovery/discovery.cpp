@@ -56,26 +56,25 @@ const char *to_string(event_timing t) noexcept {
 // both going to"); happening now → happening-now; past → speaker-attendee/past
 // when the recipient spoke and the sender attended ("I heard your talk"), else
 // recently-past (a follow-up), however long ago.
-std::string shared_context::situation() const { return std::string(detail::situation_id(*this)); }
+std::string shared_context::situation() const { return std::string(detail::situation_name(*this)); }
 
 } // namespace v1
 } // namespace rapport
 
 namespace rapport::detail {
 
-std::string_view situation_id(const shared_context &c) noexcept {
+std::string_view situation_name(const shared_context &c) noexcept {
   switch (c.kind) {
   case context_kind::event:
     switch (c.timing) {
     case event_timing::upcoming:
       return c.relation == event_relation::both_exhibiting ? "event/both-exhibiting/upcoming"
-                                                           : "event/both-attending/upcoming";
+                                                         : "event/both-attending/upcoming";
     case event_timing::happening_now: return "event/happening-now";
     case event_timing::recently_past:
     case event_timing::long_past:
-      return c.recipient_role == event_role::speaker && c.sender_role == event_role::attendee
-                 ? "event/speaker-attendee/past"
-                 : "event/recently-past";
+      return c.recipient_role == event_role::speaker && c.sender_role == event_role::attendee ? "event/speaker-attendee/past"
+                                                                                          : "event/recently-past";
     }
     return "event/recently-past";
   case context_kind::challenge: return "challenge/can-help";

@@ -492,7 +492,9 @@ lexicon build_lexicon() {
   });
   std::stable_sort(lx.greetings.begin(), lx.greetings.end(),
                    [](const phrase &a, const phrase &b) { return a.h.size() > b.h.size(); });
-  for (const auto &g : lx.greetings) lx.greeting_first.push_back(g.h.empty() ? 0 : g.h[0]);
+  for (std::size_t k = 0; k < lx.greetings.size(); ++k)
+    if (!lx.greetings[k].h.empty()) lx.greeting_first.emplace_back(lx.greetings[k].h[0], static_cast<std::uint32_t>(k));
+  std::sort(lx.greeting_first.begin(), lx.greeting_first.end());
   for_each_line(d::honorifics_tsv, [&](std::string_view line) {
     const auto f = split_tabs(line);
     if (f.size() < 2) return;

@@ -113,7 +113,8 @@ enum class title_gender { none, feminine, masculine };
 /** The parsed word lists. */
 struct lexicon {
   std::vector<phrase> greetings;   ///< tag bit 1 = needs a name, bit 2 = French; longest first
-  std::vector<std::uint64_t> greeting_first; ///< greetings[k].h[0], to skip phrase_at on the rest
+  /// (greetings[k].h[0], k) sorted: the greetings a first word can start, in greetings' order
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> greeting_first;
   word_map honorifics;             ///< value: title_gender
   word_map fillers;
   word_map stopwords;

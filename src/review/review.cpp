@@ -225,21 +225,29 @@ struct known_fold {
   const folded_text *folded = nullptr;
 };
 
-// The words of a name part, per thread, keyed by the part and a flag: the same
-// given and family names come back from note to note in a batch.
-struct part_words_memo {
-  std::unordered_map<std::string, std::vector<name_word>> map;
-  std::string key;
+// The words of a name part, per thread, keyed by the part (one map for given
+// names, one for family names): the same given and family names come back
+// from note to note in a batch. Looked up by view, without building a key.
+struct part_words {
+  std::vector<name_word> words;
+  bool cjk = false;  // has_cjk(part)
 };
+struct view_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using part_words_map = std::unordered_map<std::string, part_words, view_hash, std::equal_to<>>;
 
-void add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
-  if (part.empty()) return;
-  thread_local part_words_memo memo;
-  memo.key.assign(part).push_back(given_like ? '\1' : '\0');
-  auto it = memo.map.find(memo.key);
-  if (it == memo.map.end()) {
-    if (memo.map.size() > 4096) memo.map.clear();
-    std::vector<name_word> words;
+// Adds the words of `part` to `out`; true when the part has CJK characters.
+bool add_part(std::string_view part, bool given_like, name_parts &out, folded_text &tmp, const known_fold &known = {}) {
+  if (part.empty()) return false;
+  thread_local part_words_map memo[2];
+  part_words_map &map = memo[given_like ? 1 : 0];
+  auto it = map.find(part);
+  if (it == map.end()) {
+    if (map.size() > 4096) map.clear();
+    part_words pw;
+    pw.cjk = has_cjk(part);
     if (!find_invalid_utf8(part)) {
       const folded_text *f = &tmp;
       if (known.folded && part == known.text) f = known.folded;  // fold() of the same bytes
@@ -252,12 +260,13 @@ void add_part(std::string_view part, bool given_like, name_parts &out, folded_te
         n.given_like = given_like;
         n.latin = detail::is_ascii(f->word(w));
         n.text = std::string(part.substr(w.sb, w.se - w.sb));
-        words.push_back(std::move(n));
+        pw.words.push_back(std::move(n));
       }
     }
-    it = memo.map.emplace(memo.key, std::move(words)).first;
+    it = map.emplace(std::string(part), std::move(pw)).first;
   }
-  out.words.insert(out.words.end(), it->second.begin(), it->second.end());
+  out.words.insert(out.words.end(), it->second.words.begin(), it->second.words.end());
+  return it->second.cjk;
 }
 
 std::string without_spaces(std::string_view s) {
@@ -271,15 +280,15 @@ void parts_into(const person_name &name, name_parts &p, folded_text &tmp, const 
   p.words.clear();
   p.cjk_forms.clear();
   const person_name *n = &name;
-  person_name parsed;
+  std::optional<person_name> parsed;
   if (name.given.empty() && name.family.empty() && name.preferred.empty() && !name.raw.empty()) {
-    if (auto r = parse_person_name(name.raw)) { parsed = std::move(*r); n = &parsed; }
+    if (auto r = parse_person_name(name.raw)) n = &parsed.emplace(std::move(*r));
   }
-  add_part(n->given, true, p, tmp, known);
-  add_part(n->preferred, true, p, tmp, known);
+  const bool given_cjk = add_part(n->given, true, p, tmp, known);
+  const bool preferred_cjk = add_part(n->preferred, true, p, tmp, known);
   add_part(n->middle, true, p, tmp, known);
-  add_part(n->family, false, p, tmp, known);
-  p.any_cjk = has_cjk(n->given) || has_cjk(n->family) || has_cjk(n->preferred);
+  const bool family_cjk = add_part(n->family, false, p, tmp, known);
+  p.any_cjk = given_cjk || family_cjk || preferred_cjk;
   if (p.any_cjk) {
     const std::string g = without_spaces(n->given), f = without_spaces(n->family), pr = without_spaces(n->preferred);
     for (const auto &s : {f, g, pr, f + g, g + f})
@@ -311,7 +320,6 @@ struct parts_cache {
 struct workspace {
   folded_text draft;
   folded_text tmp;
-  folded_text name;          // review_composed: the greeting name, folded
   name_parts composed_parts; // review_composed: the recipient's name parts (not kept across notes)
   memo<std::string, std::string> companies;
   memo<place_id, std::vector<std::string>> places;
@@ -904,19 +912,20 @@ void check_greeting(const greeting_ctx &g, std::vector<finding> &out) {
   if (w0 >= ft.words.size() || ft.words[w0].sb != start) return;
   const phrase *gp = nullptr;
   const std::uint64_t h0 = ft.words[w0].h;  // phrase_at fails at once on another first word
-  for (std::size_t k = 0; k < lx.greetings.size(); ++k)
-    if (lx.greeting_first[k] == h0 && phrase_at(ft, w0, lx.greetings[k], false)) { gp = &lx.greetings[k]; break; }
+  for (auto it = std::lower_bound(lx.greeting_first.begin(), lx.greeting_first.end(), std::pair{h0, std::uint32_t{0}});
+       it != lx.greeting_first.end() && it->first == h0; ++it)
+    if (phrase_at(ft, w0, lx.greetings[it->second], false)) { gp = &lx.greetings[it->second]; break; }
   if (!gp) return;
   const bool needs_name = (gp->tag & 1) != 0;
   const bool french = (gp->tag & 2) != 0;  // "Bonjour !": French puts a space before ! ? : ;
   const std::size_t gb = start, ge = ft.words[w0 + gp->h.size() - 1].se;
-  const std::string greeting(d.substr(gb, ge - gb));
+  const std::string_view greeting = d.substr(gb, ge - gb);
   std::size_t p = ge, spaces = 0;
   for (std::size_t l; (l = hspace_at(d, p)) != 0; p += l) ++spaces;
   const char c = p < d.size() ? d[p] : '\0';
   const auto suggest = [&](std::string_view punct) {
     std::string name = informal_name(g.recipient, g.locale);
-    return name.empty() ? std::string() : greeting + " " + name + std::string(punct);
+    return name.empty() ? std::string() : std::string(greeting) + " " + name + std::string(punct);
   };
   const auto empty = [&](std::size_t e, std::string_view punct) {
     out.push_back(make(finding_code::empty_greeting, severity::error, gb, e,
@@ -1234,6 +1243,7 @@ struct known_outcomes {
   bool generic_reason = false;
   bool introduction = false;        // check_introduction finds nothing (`introduced`) or its one finding
   bool introduced = false;
+  const std::vector<finding> *mojibake = nullptr;  // check_mojibake's findings (nullptr: unknown)
   known_fold name;                  // the greeting name and its fold (a name part equal to it is not folded again)
 };
 
@@ -1266,7 +1276,8 @@ result<std::vector<finding>> review_checked(std::string_view draft, const contac
   const folded_text &ft = w.draft;
   check_limit(draft, !ft.non_ascii, platform, limit, options, known_length, out);
   if (ft.suspicious) check_invisible(draft, out);
-  if (ft.maybe_mojibake) check_mojibake(draft, out);
+  if (known && known->mojibake) out.insert(out.end(), known->mojibake->begin(), known->mojibake->end());
+  else if (ft.maybe_mojibake) check_mojibake(draft, out);
   if (ft.spacing) check_whitespace(draft, out);
   if (ft.delimiters) check_placeholders(draft, recipient, locale, w, out);
 
@@ -1370,12 +1381,22 @@ struct piece_facts {
   std::vector<v1::finding> boilerplate[2];  // check_boilerplate on the prefix, on the suffix (offsets in the part)
   bool generic = false;                  // a generic reason phrase (check_reason stops there)
   bool introduced = false;               // check_introduction finds the sender in a part
+  std::vector<v1::finding> mojibake[2];  // check_mojibake on the prefix, on the suffix (offsets in the part)
 };
 
 struct composed_review_memo_data {
+  // The suffix's source offsets and words as they sit in a joined draft, for
+  // one length of the name in bytes and folded (what they are shifted by).
+  struct shifted_suffix {
+    std::size_t name_size = 0, name_folded = 0;
+    std::vector<std::uint32_t> src;
+    std::vector<review::fword> words;
+  };
   struct entry {
     folded_piece prefix, suffix;
     piece_facts facts;
+    std::vector<shifted_suffix> shifted;  // a few name lengths, replaced in turn
+    std::size_t next_shifted = 0;
   };
   std::unordered_map<std::string, entry> map;  // key: prefix size (8 bytes), prefix, suffix
   std::string key;
@@ -1389,6 +1410,10 @@ struct composed_review_memo_data {
   bool has_sender = false;
   bool intro_by_words = false;
   std::unordered_set<std::uint64_t> sender_words;
+  // Greeting names folded alone (first names come back from note to note),
+  // compact; bounded like `map`.
+  std::unordered_map<std::string, review::folded_text> names;
+  std::vector<v1::finding> mojibake;  // review_composed: the draft's mojibake findings
 };
 
 composed_review_memo::composed_review_memo() : data_(std::make_unique<composed_review_memo_data>()) {}
@@ -1457,6 +1482,7 @@ void prepare_sender(composed_review_memo_data &m, const v1::contact *sender) {
 void add_facts(std::string_view text, const review::folded_text &ft, int part, const v1::contact *sender,
                const composed_review_memo_data &m, piece_facts &f) {
   for (const auto &wd : ft.words) f.caps = f.caps || caps_candidate(text, wd);
+  if (ft.maybe_mojibake) v1::check_mojibake(text, f.mojibake[part]);
   v1::check_boilerplate(text, ft, f.boilerplate[part]);
   f.generic = f.generic || v1::generic_reason(ft);
   if (!sender || !m.intro_by_words || f.introduced) return;
@@ -1476,6 +1502,29 @@ void add_facts(std::string_view text, const review::folded_text &ft, int part, c
   }
 }
 
+// fold(name), kept in the memo (compact: its buffers hold just the fold).
+const review::folded_text *folded_name(composed_review_memo_data &m, std::string_view name) {
+  auto it = m.names.find(std::string(name));
+  if (it == m.names.end()) {
+    if (m.names.size() >= 4096) m.names.clear();  // a few hundred bytes each: bounded per worker
+    review::folded_text f;
+    review::fold(name, f);
+    review::folded_text c;
+    c.buf.assign(f.buf.data(), f.len);
+    c.src.assign(f.src.begin(), f.src.begin() + static_cast<std::ptrdiff_t>(f.len));
+    c.len = f.len;
+    c.store.assign(f.words.begin(), f.words.end());
+    c.words = std::span<const review::fword>(c.store.data(), c.store.size());
+    c.suspicious = f.suspicious;
+    c.maybe_mojibake = f.maybe_mojibake;
+    c.non_ascii = f.non_ascii;
+    c.spacing = f.spacing;
+    c.delimiters = f.delimiters;
+    it = m.names.emplace(std::string(name), std::move(c)).first;
+  }
+  return &it->second;
+}
+
 // fold(draft, out), built from cached folds of the text before and after an
 // occurrence of `name` and a fold of `name` alone. fold() reads left to
 // right and a word ends at any ASCII byte that is not a letter or digit, so
@@ -1487,7 +1536,7 @@ void add_facts(std::string_view text, const review::folded_text &ft, int part, c
 // name does not lie between such bytes or has no word. On success, `used` is
 // the parts' entry and `at` where the name starts.
 bool fold_joined(std::string_view draft, std::string_view name, composed_review_memo_data &m,
-                 const v1::contact *sender, review::folded_text &name_fold, review::folded_text &out,
+                 const v1::contact *sender, const review::folded_text *&name_fold, review::folded_text &out,
                  const composed_review_memo_data::entry *&used, std::size_t &at) {
   if (name.empty()) return false;
   at = draft.find(name);
@@ -1524,10 +1573,11 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
     m.last = &it->second;
   }
   used = m.last;
-  review::fold(name, name_fold);
-  if (name_fold.words.empty()) return false;
+  const review::folded_text *gp = folded_name(m, name);
+  if (!gp || gp->words.empty()) return false;
+  name_fold = gp;
   const folded_piece &p = m.last->prefix, &s = m.last->suffix;
-  const review::folded_text &g = name_fold;
+  const review::folded_text &g = *gp;
   // Each part's folded text is " … " with at least the opening space.
   if (p.buf.empty() || s.buf.empty() || g.len < 2 || p.buf.back() != ' ' || s.buf.front() != ' ' ||
       g.buf[g.len - 1] != ' ')
@@ -1540,34 +1590,51 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
   if (out.src.size() < n) out.src.resize(n);
   const std::size_t nw = p.words.size() + g.words.size() + s.words.size();
   if (out.store.size() < nw) out.store.resize(nw);
+  const auto gat = static_cast<std::uint32_t>(at), sat = static_cast<std::uint32_t>(at + name.size());
+  const auto gshift = static_cast<std::uint32_t>(p.buf.size() - 1);
+  const auto sshift = static_cast<std::uint32_t>(p.buf.size() + glen - 1);
+  // The suffix shifted for this name's lengths: computed once per length pair.
+  auto &entry = const_cast<composed_review_memo_data::entry &>(*m.last);
+  composed_review_memo_data::shifted_suffix *ss = nullptr;
+  for (auto &x : entry.shifted)
+    if (x.name_size == name.size() && x.name_folded == glen) { ss = &x; break; }
+  if (!ss) {
+    constexpr std::size_t keep = 8;
+    if (entry.shifted.size() < keep) {
+      ss = &entry.shifted.emplace_back();
+    } else {
+      ss = &entry.shifted[entry.next_shifted];
+      entry.next_shifted = (entry.next_shifted + 1) % keep;
+    }
+    ss->name_size = name.size();
+    ss->name_folded = glen;
+    ss->src.resize(slen);
+    for (std::size_t k = 0; k < slen; ++k) ss->src[k] = s.src[k + 1] + sat;
+    ss->words.resize(s.words.size());
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      review::fword y = s.words[k];
+      y.fb += sshift; y.fe += sshift; y.sb += sat; y.se += sat;
+      ss->words[k] = y;
+    }
+  }
   char *B = out.buf.data();
   std::uint32_t *S = out.src.data();
-  std::copy(p.buf.begin(), p.buf.end(), B);
-  std::copy(g.buf.data() + 1, g.buf.data() + g.len, B + p.buf.size());
-  std::copy(s.buf.begin() + 1, s.buf.end(), B + p.buf.size() + glen);
-  std::copy(p.src.begin(), p.src.end(), S);
-  const auto gat = static_cast<std::uint32_t>(at), sat = static_cast<std::uint32_t>(at + name.size());
-  const auto shift = [](std::uint32_t *__restrict to, const std::uint32_t *__restrict from, std::size_t count,
-                        std::uint32_t by) {
-    for (std::size_t k = 0; k < count; ++k) to[k] = from[k] + by;
-  };
-  shift(S + p.buf.size(), g.src.data() + 1, glen, gat);
-  shift(S + p.buf.size() + glen, s.src.data() + 1, slen, sat);
+  std::memcpy(B, p.buf.data(), p.buf.size());
+  std::memcpy(B + p.buf.size(), g.buf.data() + 1, glen);
+  std::memcpy(B + p.buf.size() + glen, s.buf.data() + 1, slen);
+  std::memcpy(S, p.src.data(), p.buf.size() * sizeof *S);
+  for (std::size_t k = 0; k < glen; ++k) S[p.buf.size() + k] = g.src[k + 1] + gat;
+  if (slen) std::memcpy(S + p.buf.size() + glen, ss->src.data(), slen * sizeof *S);
   review::fword *W = out.store.data();
-  std::size_t w = 0;
-  for (const auto &x : p.words) W[w++] = x;
-  const auto gshift = static_cast<std::uint32_t>(p.buf.size() - 1);
+  std::size_t w = p.words.size();
+  if (w) std::memcpy(static_cast<void *>(W), p.words.data(), w * sizeof *W);
   for (const auto &x : g.words) {
     review::fword y = x;
     y.fb += gshift; y.fe += gshift; y.sb += gat; y.se += gat;
     W[w++] = y;
   }
-  const auto sshift = static_cast<std::uint32_t>(p.buf.size() + glen - 1);
-  for (const auto &x : s.words) {
-    review::fword y = x;
-    y.fb += sshift; y.fe += sshift; y.sb += sat; y.se += sat;
-    W[w++] = y;
-  }
+  if (!ss->words.empty()) std::memcpy(static_cast<void *>(W + w), ss->words.data(), ss->words.size() * sizeof *W);
+  w += ss->words.size();
   out.len = n;
   out.words = std::span<const review::fword>(W, w);
   out.suspicious = p.suspicious || g.suspicious || s.suspicious;
@@ -1617,11 +1684,12 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
   auto &m = memo.data();
   const composed_review_memo_data::entry *e = nullptr;
   std::size_t at = 0;
+  const review::folded_text *folded = nullptr;
   const bool joined = draft.size() < (std::size_t{1} << 20) &&
-                      fold_joined(draft, greeting, m, options.sender, w.name, w.draft, e, at);
+                      fold_joined(draft, greeting, m, options.sender, folded, w.draft, e, at);
   if (!joined) return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr);
 
-  const review::folded_text &name = w.name;
+  const review::folded_text &name = *folded;
   const lexicon_words &lw = lex_words();
   const piece_facts &f = e->facts;
   v1::known_outcomes k;
@@ -1643,7 +1711,27 @@ result<std::vector<v1::finding>> review_composed(std::string_view draft, const v
     k.introduction = true;
     k.introduced = f.introduced;
   }
-  k.name = {greeting, &w.name};
+  // Mojibake runs are non-ASCII and the name lies between ASCII bytes: the
+  // draft's runs are the parts' runs.
+  m.mojibake.clear();
+  if (w.draft.maybe_mojibake) {
+    m.mojibake.insert(m.mojibake.end(), f.mojibake[0].begin(), f.mojibake[0].end());
+    if (name.maybe_mojibake) {
+      const std::size_t from = m.mojibake.size();
+      v1::check_mojibake(greeting, m.mojibake);
+      for (std::size_t i = from; i < m.mojibake.size(); ++i) {
+        m.mojibake[i].begin += at;
+        m.mojibake[i].end += at;
+      }
+    }
+    for (v1::finding x : f.mojibake[1]) {
+      x.begin += at + greeting.size();
+      x.end += at + greeting.size();
+      m.mojibake.push_back(std::move(x));
+    }
+  }
+  k.mojibake = &m.mojibake;
+  k.name = {greeting, folded};
   return v1::review_checked(draft, recipient, platform, options, limit, length ? &*length : nullptr, true, &k);
 }
 

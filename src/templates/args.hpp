@@ -21,6 +21,8 @@ struct template_args::impl {
   };
   std::array<value, capacity> values{};
   std::uint64_t present = 0;
+  std::uint64_t written = 0;  ///< values stored into since the last reset (detail::tpl::reset_to)
+  const impl *base = nullptr; ///< what reset_to() last copied in (nullptr: none, or copied otherwise)
   std::string unknown;  ///< first unknown name that was set, if any
 
   bool has(int id) const noexcept { return (present >> id) & 1u; }

@@ -34,6 +34,8 @@ template_args &template_args::operator=(const template_args &o) {
       d.values[id] = from.values[id];
     }
     d.present = from.present;
+    d.written = from.written;
+    d.base = nullptr;
     d.unknown = from.unknown;
   } else
     impl_ = std::make_unique<impl>(*o.impl_);
@@ -61,6 +63,7 @@ template_args::impl::value *slot_for(template_args::impl &im, std::string_view n
     return nullptr;
   }
   im.present |= std::uint64_t{1} << id;
+  im.written |= std::uint64_t{1} << id;
   auto &v = im.values[static_cast<std::size_t>(id)];
   v.type = type;
   return &v;
@@ -419,6 +422,10 @@ namespace rapport::detail::tpl {
 
 namespace {
 
+// The vocabulary, looked up once (a constant table: a set() run during static
+// initialization, before this is set, sees it empty and takes set()'s path).
+const std::span<const argument_info> vocab = argument_vocabulary();
+
 // The storage of `a` to write into, or nullptr when `a` has none (moved from)
 // or already holds an error (set() would then ignore the value). The storage
 // is a heap object that `a` owns and does not declare const, so writing to it
@@ -430,27 +437,27 @@ template_args::impl *writable(template_args &a) {
 }
 
 template_args::impl::value *slot(template_args &a, int id, argument_type type) {
-  const auto v = argument_vocabulary();
-  if (id < 0 || static_cast<std::size_t>(id) >= v.size() || v[static_cast<std::size_t>(id)].type != type) return nullptr;
+  if (id < 0 || static_cast<std::size_t>(id) >= vocab.size() || vocab[static_cast<std::size_t>(id)].type != type)
+    return nullptr;
   template_args::impl *im = writable(a);
   if (!im) return nullptr;
   im->present |= std::uint64_t{1} << id;
+  im->written |= std::uint64_t{1} << id;
   auto &value = im->values[static_cast<std::size_t>(id)];
   value.type = type;
   return &value;
 }
 
 std::string_view name_of(int id) {
-  const auto v = argument_vocabulary();
+  const auto v = argument_vocabulary();  // not `vocab`: the fallback path must work during static initialization
   return id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].name : std::string_view();
 }
 
 } // namespace
 
 void set_valid_text(template_args &a, int id, std::string_view value) {
-  const auto v = argument_vocabulary();
-  const auto type = id >= 0 && static_cast<std::size_t>(id) < v.size() ? v[static_cast<std::size_t>(id)].type
-                                                                         : argument_type::text;
+  const auto type = id >= 0 && static_cast<std::size_t>(id) < vocab.size() ? vocab[static_cast<std::size_t>(id)].type
+                                                                             : argument_type::text;
   if (type == argument_type::text || type == argument_type::keyword)
     if (auto *x = slot(a, id, type)) {
       x->str.assign(value);
@@ -465,6 +472,29 @@ void set_number(template_args &a, int id, std::int64_t value) {
     return;
   }
   a.set(name_of(id), value);
+}
+
+void reset_to(template_args &a, const template_args &base) {
+  const template_args::impl &b = base.internal();
+  const template_args::impl &cur = a.internal();
+  if (&cur == &no_args() || cur.base != &b) {
+    a = base;
+    auto &d = const_cast<template_args::impl &>(a.internal());
+    if (&d != &no_args()) {
+      d.written = 0;
+      d.base = &b;
+    }
+    return;
+  }
+  auto &d = const_cast<template_args::impl &>(cur);
+  // A value of base's that a set() since the last reset may have changed.
+  for (std::uint64_t m = b.present & d.written; m != 0; m &= m - 1) {
+    const auto id = static_cast<std::size_t>(std::countr_zero(m));
+    d.values[id] = b.values[id];
+  }
+  d.present = b.present;
+  d.written = 0;
+  d.unknown = b.unknown;
 }
 
 void set_date(template_args &a, int id, date_value value) {

@@ -56,6 +56,14 @@ void set_number(template_args &a, int id, std::int64_t value);
 /** a.set(name of `id`, value), without looking the name up. */
 void set_date(template_args &a, int id, date_value value);
 
+/**
+ * a = base, for a request reset from the same, unchanging `base` note after
+ * note: the values of base's that `a` still holds (not stored into since the
+ * last reset_to() from base, by set() or its fast variants above) are not
+ * copied again. `base` must not change between the calls.
+ */
+void reset_to(template_args &a, const template_args &base);
+
 /** Binds a parsed pattern to the formatters of `locale`. Errors: invalid_argument (locale), parse_error (skeleton). */
 result<message_template> bind(std::shared_ptr<const ast> a, std::string_view locale);
 
