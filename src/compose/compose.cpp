@@ -21,6 +21,7 @@
 #include "rapport/review.hpp"
 #include "compose/second_reason.hpp"
 #include "discovery/contexts_into.hpp"
+#include "names/person_name_detail.hpp"
 #include "review/review_composed.hpp"
 #include "templates/args.hpp"
 #include "templates/ast.hpp"
@@ -697,7 +698,9 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // A gender the caller gave for the contact counts as stated (greeting_name reads the name's).
   if (recipient.gender != grammatical_gender::unknown && recipient.gender != name->gender) edit().gender = recipient.gender;
   const person_name &rn = *name;
-  auto greet = greeting_name(rn, text_locale, n.form);
+  // A batch's recipients are the directory's, checked when it was built: their
+  // names are not checked again (a single compose() may be given any contact).
+  auto greet = cache.batch ? names::greeting_name_valid(rn, text_locale, n.form) : greeting_name(rn, text_locale, n.form);
   if (!greet) {
     if (greet.error().code == errc::not_found)
       return make_error(errc::invalid_argument, "the recipient '" + recipient.id + "' has no name to greet");
@@ -707,10 +710,12 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // of greeting_name() joined without a space ("de la Cruz花子"), which reads as
   // one wrong word: greet by the given name alone then.
   if (mixes_cjk_and_latin(*greet) && !rn.given.empty()) *greet = !rn.preferred.empty() ? rn.preferred : rn.given;
-  tpl::set_valid_text(a, arg_id.recipient_given_name, *greet);  // greeting_name() checked the name's UTF-8
+  // Valid UTF-8: greeting_name() checks the parts; a batch's recipients come
+  // from the directory, whose builder checked them (greeting_name_valid).
+  tpl::set_valid_text(a, arg_id.recipient_given_name, *greet);
   if (const char *g = gender_keyword(rn.gender)) tpl::set_valid_text(a, arg_id.recipient_gender, g);
   if (n.form == formality::formal) {
-    auto casual = greeting_name(rn, text_locale, formality::informal);
+    auto casual = cache.batch ? names::greeting_name_valid(rn, text_locale, formality::informal) : greeting_name(rn, text_locale, formality::informal);
     if (casual && casual->size() < greet->size()) req.shorter_names.emplace_back("recipient_given_name", *casual);
   }
 
