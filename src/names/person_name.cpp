@@ -222,31 +222,10 @@ bool has_letter(std::string_view word) {
   return false;
 }
 
-// True when a byte of `s` is E0 or above (bits 7, 6 and 5 set), read eight or
-// four bytes at a time (the last two words may overlap).
-bool has_byte_e0_up(std::string_view s) {
-  const char *p = s.data();
-  std::size_t n = s.size();
-  for (; n > 8; p += 8, n -= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    if (w & (w << 1) & (w << 2) & 0x8080808080808080ull) return true;
-  }
-  if (n >= 4) {
-    std::uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    return (((a & (a << 1) & (a << 2)) | (b & (b << 1) & (b << 2))) & 0x80808080u) != 0;
-  }
-  for (; n > 0; ++p, --n)
-    if (static_cast<unsigned char>(*p) >= 0xE0) return true;
-  return false;
-}
-
 bool has_cjk(std::string_view word) {
   // Han, kana and Hangul start at U+1100: in UTF-8, at a lead byte E1 or above
   // (a byte below it is ASCII, a continuation byte or a lower lead byte).
-  if (!has_byte_e0_up(word)) return false;
+  if (!detail::has_byte_e0_up(word)) return false;
   for (std::size_t i = 0; i < word.size();) {
     if (static_cast<unsigned char>(word[i]) < 0xE1) {
       ++i;

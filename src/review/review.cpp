@@ -96,8 +96,10 @@ bool is_cjk_cp(char32_t c) noexcept {
 }
 
 bool has_cjk(std::string_view s) noexcept {
+  // Every range above starts at U+1100 or later: a lead byte E1 or above.
+  if (!detail::has_byte_e0_up(s)) return false;
   for (std::size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    if (static_cast<unsigned char>(s[i]) < 0xE1) { ++i; continue; }
     if (is_cjk_cp(detail::decode_utf8(s, i))) return true;
   }
   return false;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -57,6 +59,31 @@ inline bool is_ascii(std::string_view s) noexcept {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   return true;
+}
+
+/**
+ * True when a byte of `s` is E0 or above (bits 7, 6 and 5 set), read eight or
+ * four bytes at a time (the last two words may overlap). In UTF-8, every code
+ * point from U+0800 up (CJK, kana, Hangul…) starts with such a byte: a text
+ * without one is ASCII, Latin, Greek, Cyrillic, Hebrew or Arabic.
+ */
+inline bool has_byte_e0_up(std::string_view s) noexcept {
+  const char *p = s.data();
+  std::size_t n = s.size();
+  for (; n > 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (w & (w << 1) & (w << 2) & 0x8080808080808080ull) return true;
+  }
+  if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return (((a & (a << 1) & (a << 2)) | (b & (b << 1) & (b << 2))) & 0x80808080u) != 0;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) >= 0xE0) return true;
+  return false;
 }
 
 /** The invalid_utf8 error for `text`, or nullopt-equivalent: an error with code ok. */
