@@ -758,8 +758,19 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
       }
       break;
     case context_kind::past_employer: {
-      auto emp = company_display_name(c.organization);
-      a.set("employer_name", emp ? *emp : c.organization);
+      // The name the recipient's importer derived ("Siemens" for "SIEMENS AG"), else ours.
+      const std::string *shown = nullptr;
+      for (const auto &o : recipient.organizations)
+        if (o.name == c.organization && !o.display.empty()) {
+          shown = &o.display;
+          break;
+        }
+      if (shown) {
+        a.set("employer_name", *shown);
+      } else {
+        auto emp = company_display_name(c.organization);
+        a.set("employer_name", emp ? *emp : c.organization);
+      }
       // "At the same time" / "overlapped by N years" only when the years say so.
       if (c.years_overlap > 0) a.set("years_overlap", static_cast<std::int64_t>(c.years_overlap));
       else req.drop.push_back("years");

@@ -81,10 +81,13 @@ std::string_view situation_name(const shared_context &c) noexcept {
   case context_kind::mutual_connection: return "mutual/shared-contacts";
   case context_kind::same_city: return "city/same-city";
   case context_kind::past_employer:
-    // "I used to work at X, where you are now"; "… though at different times"
-    // only when the years say so and both have left; else "we both worked at X"
-    // (with "at the same time" only when the years say so: compose).
+    // "I used to work at X, where you are now"; "we both work at X" while both
+    // are there; "you used to work at X, where I work now"; "… though at
+    // different times" only when the years say so and both have left; else
+    // "we both worked at X" (with "at the same time" only when the years say so: compose).
     if (!c.sender_current && c.recipient_current) return "past-employer/recipient-joined";
+    if (c.sender_current && c.recipient_current) return "past-employer/colleagues";
+    if (c.sender_current) return "past-employer/recipient-left";
     if (!c.sender_current && !c.recipient_current && c.years_overlap == 0) return "past-employer/alumni";
     return "past-employer/overlapped";
   case context_kind::school: return "school/same-school";

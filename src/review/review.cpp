@@ -1192,6 +1192,8 @@ void check_reason(const folded_text &ft, const contact &recipient, const contact
     case context_kind::past_employer:
       if (!find_invalid_utf8(c.organization)) n.add(company_display(w, c.organization), w.tmp);
       n.add(c.organization, w.tmp);
+      for (const auto &o : recipient.organizations)  // the display compose says when the importer set one
+        if (o.name == c.organization && !o.display.empty()) n.add(o.display, w.tmp);
       break;
     case context_kind::school: n.add(c.school, w.tmp, true); break;
     case context_kind::topic: n.add(c.topic, w.tmp, true); break;

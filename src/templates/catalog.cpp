@@ -20,15 +20,16 @@ inline namespace v1 {
 
 namespace {
 
-constexpr std::array<std::string_view, 24> situations = {
+constexpr std::array<std::string_view, 26> situations = {
     "event/both-exhibiting/upcoming", "event/both-attending/upcoming", "event/speaker-attendee/past",
     "event/happening-now",            "event/recently-past",           "city/same-city",
     "city/visiting",                  "city/moved-to",                 "challenge/can-help",
     "challenge/same-challenge",       "challenge/solved-before",       "mutual/introduced-by",
     "mutual/shared-contacts",         "mutual/same-group",             "past-employer/overlapped",
-    "past-employer/alumni",           "past-employer/recipient-joined", "school/same-school",
-    "school/same-program",            "school/overlapped",             "topic/same-interest",
-    "topic/read-article",             "topic/wrote-about",             "self-introduction",
+    "past-employer/alumni",           "past-employer/recipient-joined", "past-employer/colleagues",
+    "past-employer/recipient-left",   "school/same-school",            "school/same-program",
+    "school/overlapped",              "topic/same-interest",           "topic/read-article",
+    "topic/wrote-about",              "self-introduction",
 };
 
 struct slot_entry {

@@ -309,7 +309,14 @@ TEST_CASE("compose - a shared employer is said as the years allow: joined, at th
       {"both left in the same year only: unknown", false, 2012, 2018, false, 2018, 2020, "past-employer/overlapped",
        -1, "We both worked at Siemens.", "at the same time"},
       {"the sender is there now, the recipient left", true, 2015, std::nullopt, false, 2010, 2016,
-       "past-employer/overlapped", 1, "We both worked at Siemens at the same time.", "different times"},
+       "past-employer/recipient-left", 1, "You used to work at Siemens, where I work now.", "We both"},
+      {"the sender is there now, the recipient left, years unknown", true, std::nullopt, std::nullopt, false,
+       std::nullopt, std::nullopt, "past-employer/recipient-left", -1, "You used to work at Siemens, where I work now.",
+       "at the same time"},
+      {"both work there now", true, 2015, std::nullopt, true, 2019, std::nullopt, "past-employer/colleagues", 7,
+       "We both work at Siemens.", "worked"},
+      {"both work there now, years unknown", true, std::nullopt, std::nullopt, true, std::nullopt, std::nullopt,
+       "past-employer/colleagues", -1, "We both work at Siemens.", "worked"},
   };
   for (const auto &x : rows) {
     INFO(x.what);
@@ -332,6 +339,100 @@ TEST_CASE("compose - a shared employer is said as the years allow: joined, at th
     REQUIRE(c->status == errc::ok);
     INFO(c->note.text);
     CHECK(contains(c->note.text, x.says));
+    CHECK_FALSE(contains(c->note.text, x.never));
+    CHECK_FALSE(contains(c->note.text, "from Siemens"));  // the sender's company is said once, as the reason
+    no_review_findings(*c);
+  }
+}
+
+TEST_CASE("compose - still at the shared employer: present tense in every language, register and length") {
+  struct row {
+    const char *locale;
+    bool recipient_current;  // the sender works there now
+    formality form;
+    const char *says;
+    const char *never;  // the past tense of "we both worked there"
+  };
+  const row rows[] = {
+      {"en", true, formality::formal, "We both work at Siemens", "worked"},
+      {"en", true, formality::informal, "We both work at Siemens", "worked"},
+      {"en", false, formality::formal, "You used to work at Siemens, where I work now", "We both"},
+      {"en", false, formality::informal, "You used to work at Siemens, where I work now", "We both"},
+      {"de", true, formality::formal, "Wir arbeiten beide bei Siemens", "gearbeitet"},
+      {"de", true, formality::informal, "Wir arbeiten beide bei Siemens", "gearbeitet"},
+      {"de", false, formality::formal, "Sie waren früher bei Siemens, wo ich jetzt arbeite", "Wir haben beide"},
+      {"de", false, formality::informal, "Du warst früher bei Siemens, wo ich jetzt arbeite", "Wir haben beide"},
+      {"fr", true, formality::formal, "Nous travaillons chez Siemens, vous comme moi", "avons travaillé"},
+      {"fr", true, formality::informal, "Nous travaillons chez Siemens, toi comme moi", "avons travaillé"},
+      {"fr", false, formality::formal, "Vous avez travaillé chez Siemens, où je travaille aujourd’hui", "Nous avons"},
+      {"fr", false, formality::informal, "Tu as travaillé chez Siemens, où je travaille aujourd’hui", "Nous avons"},
+      {"es", true, formality::formal, "Usted y yo trabajamos actualmente en Siemens", "trabajamos en"},
+      {"es", true, formality::informal, "Tú y yo trabajamos actualmente en Siemens", "trabajamos en"},
+      {"es", false, formality::formal, "Usted trabajó en Siemens, donde yo trabajo ahora", "y yo trabajamos"},
+      {"es", false, formality::informal, "Tú trabajaste en Siemens, donde yo trabajo ahora", "y yo trabajamos"},
+  };
+  auto me = person("me", "Jonas", "Becker");
+  me.organizations.push_back({"Siemens AG", "Engineer", "", true, 2015, std::nullopt});
+  for (const auto &x : rows) {
+    auto r = person("rae", "Rae", "Cho");
+    r.locale = x.locale;
+    r.organizations.push_back({"Siemens", "Head of Ops", "", x.recipient_current, 2010, x.recipient_current ? std::nullopt : std::optional<int>(2016)});
+    directory_builder b;
+    REQUIRE(b.add_contact(r));
+    auto dir = b.build();
+    REQUIRE(dir);
+    const std::string situation = x.recipient_current ? "past-employer/colleagues" : "past-employer/recipient-left";
+    for (const auto len : {note_length::short_note, note_length::standard}) {
+      auto o = options_at(march_first_plus(0), "email");
+      o.form = x.form;
+      o.length = len;
+      auto c = compose(*dir, me, *dir->find_contact("rae"), o);
+      REQUIRE(c);
+      REQUIRE(c->status == errc::ok);
+      INFO(x.locale << " " << c->note.slot << "\n" << c->note.text);
+      CHECK(c->note.slot == slot_id(situation, len, x.form));
+      CHECK(c->note.catalog_locale == x.locale);
+      CHECK(contains(c->note.text, x.says));
+      CHECK_FALSE(contains(c->note.text, x.never));
+      no_review_findings(*c);
+    }
+  }
+}
+
+TEST_CASE("compose - the employer is named as the recipient's importer displays it, not in the record's capitals") {
+  struct row {
+    const char *what;
+    const char *name;
+    const char *display;
+    const char *says;
+    const char *never;
+  };
+  const row rows[] = {
+      {"a display from the importer", "SIEMENS AG", "Siemens", "where you are now", "SIEMENS"},
+      {"no display: derived from the name as before", "SIEMENS AG", "", "I used to work at SIEMENS, where you are now", "Siemens"},
+      {"a display that shares no word with the name", "Bayerische Motoren Werke AG", "BMW",
+       "I used to work at BMW, where you are now", "Bayerische"},
+  };
+  for (const auto &x : rows) {
+    INFO(x.what);
+    auto me = person("me", "Jonas", "Becker");
+    me.organizations.push_back({x.name, "Engineer", "", false, 2012, 2018});
+    auto r = person("rae", "Rae", "Cho");
+    r.languages = {"en"};
+    organization o{x.name, "Head of Ops", "", true, 2019, std::nullopt};
+    o.display = x.display;
+    r.organizations.push_back(o);
+    directory_builder b;
+    REQUIRE(b.add_contact(r));
+    auto dir = b.build();
+    REQUIRE(dir);
+    auto c = compose(*dir, me, *dir->find_contact("rae"), options_at(march_first_plus(0)));
+    REQUIRE(c);
+    REQUIRE(c->status == errc::ok);
+    INFO(c->note.text);
+    CHECK(c->note.slot.starts_with("past-employer/recipient-joined/"));
+    CHECK(contains(c->note.text, x.says));
+    if (*x.display) CHECK(contains(c->note.text, std::string("I used to work at ") + x.display + ","));
     CHECK_FALSE(contains(c->note.text, x.never));
     no_review_findings(*c);
   }
