@@ -474,7 +474,12 @@ result<sender_texts> prepare_sender_texts(const contact &s) {
       org = &o;
       break;
     }
-  if (org) {
+  if (org && !org->display.empty()) {
+    // The name the importer derived ("Nordlicht Analytics" for "NORDLICHT ANALYTICS GMBH").
+    if (auto bad = find_invalid_utf8(org->display))
+      return make_error(errc::invalid_utf8, "the sender's organization display: invalid UTF-8", *bad);
+    t.org = org->display;
+  } else if (org) {
     auto d = company_display_name(org->name);
     if (!d) return d.error();
     t.org = std::move(*d);

@@ -1215,6 +1215,7 @@ finding no_introduction() {
 void sender_org_needles(const contact &sender, workspace &w, needle_set &orgs) {
   orgs.reset();
   for (const auto &o : sender.organizations) {
+    if (!o.display.empty() && !find_invalid_utf8(o.display)) orgs.add(o.display, w.tmp);  // what compose says
     if (o.name.empty() || find_invalid_utf8(o.name)) continue;
     orgs.add(company_display(w, o.name), w.tmp);
   }

@@ -437,3 +437,48 @@ TEST_CASE("compose - the employer is named as the recipient's importer displays 
     no_review_findings(*c);
   }
 }
+
+TEST_CASE("compose - the sender introduces their company as their importer displays it") {
+  struct row {
+    const char *what;
+    const char *name;
+    const char *display;
+    const char *says;
+    const char *never;
+  };
+  const row rows[] = {
+      {"a display from the importer", "NORDLICHT ANALYTICS GMBH", "Nordlicht Analytics", "I’m Jonas from Nordlicht Analytics.",
+       "NORDLICHT"},
+      {"no display: the name without its legal form, as written", "NORDLICHT ANALYTICS GMBH", "",
+       "I’m Jonas from NORDLICHT ANALYTICS.", "GMBH"},
+      {"a display that shares no word with the name", "Bayerische Motoren Werke AG", "BMW", "I’m Jonas from BMW.",
+       "Bayerische"},
+  };
+  for (const auto &x : rows) {
+    INFO(x.what);
+    auto w = make_compose_world();
+    w.me.headline.clear();  // the note introduces the sender by organization
+    organization o{x.name, "Head of Data", "", true, 2019, std::nullopt};
+    o.display = x.display;
+    w.me.organizations = {o};
+    auto opt = options_at(march_first_plus(0));
+    opt.locale = "en";
+    const auto c = compose_for(w, "anna", opt);
+    REQUIRE(c.status == errc::ok);
+    INFO(c.note.text);
+    CHECK(contains(c.note.text, x.says));
+    CHECK_FALSE(contains(c.note.text, x.never));
+    no_review_findings(c);
+  }
+}
+
+TEST_CASE("compose - a sender's organization display that is not UTF-8 is refused, naming the field") {
+  auto w = make_compose_world();
+  organization o{"Nordlicht Analytics GmbH", "Head of Data", "", true, 2019, std::nullopt};
+  o.display = "Nordlicht \xC3";
+  w.me.organizations = {o};
+  auto c = compose(w.dir, w.me, *w.dir.find_contact("anna"), options_at(march_first_plus(0)));
+  REQUIRE_FALSE(c);
+  CHECK(c.error().code == errc::invalid_utf8);
+  CHECK(contains(c.error().message, "organization display"));
+}
