@@ -1406,7 +1406,7 @@ struct composed_review_memo_data {
   std::unordered_map<std::string, entry> map;  // key: prefix size (8 bytes), prefix, suffix
   std::string key;
   const std::string *last_key = nullptr;  // the entry used last (a batch uses few, in runs)
-  const entry *last = nullptr;
+  entry *last = nullptr;
   // Per sender (the memo is cleared when it changes): the words that can
   // introduce them (their name's words, ASCII and German hashes; their
   // organizations' words, German hashes), and whether words decide it at all
@@ -1599,7 +1599,7 @@ bool fold_joined(std::string_view draft, std::string_view name, composed_review_
   const auto gshift = static_cast<std::uint32_t>(p.buf.size() - 1);
   const auto sshift = static_cast<std::uint32_t>(p.buf.size() + glen - 1);
   // The suffix shifted for this name's lengths: computed once per length pair.
-  auto &entry = const_cast<composed_review_memo_data::entry &>(*m.last);
+  composed_review_memo_data::entry &entry = *m.last;
   composed_review_memo_data::shifted_suffix *ss = nullptr;
   for (auto &x : entry.shifted)
     if (x.name_size == name.size() && x.name_folded == glen) { ss = &x; break; }
