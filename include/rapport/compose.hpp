@@ -48,6 +48,17 @@
 namespace rapport {
 inline namespace v1 {
 
+/**
+ * A text in one language: `locale` is a BCP 47 tag ("de", "fr-CA", "es_MX":
+ * case and `_`/`-` do not matter), `text` UTF-8.
+ *
+ *     rapport::localized_text t{"de", "vorausschauende Wartung"};
+ */
+struct localized_text {
+  std::string locale;
+  std::string text;
+};
+
 /** How to compose. Every field has a sensible default. */
 struct compose_options {
   std::string platform = "linkedin-connection-note"; ///< a built-in platform id (platform.hpp)
@@ -65,6 +76,20 @@ struct compose_options {
   discovery_options discovery;
   std::uint64_t seed = 0;              ///< variation: the same seed and ids give the same note
   const catalog *templates = nullptr;  ///< nullptr = catalog::builtin()
+  /**
+   * The sender's purpose per language, for a network that reads several; empty
+   * = `sender.purpose` in every note. A note takes the entry for its locale when
+   * it is written in that locale's language ("de-AT"), else the entry for the
+   * language it is written in ("de"), else `sender.purpose`. An entry with an
+   * empty text means "no purpose in that language": the note uses the
+   * template's wording without one, and a self-introduction is refused.
+   * Errors (compose, compose_all, compose_each): invalid_utf8 naming
+   * `purposes[i].locale` or `.text`; invalid_argument for a tag that is not
+   * well-formed or given twice.
+   *
+   *     o.purposes = {{"de", "vorausschauende Wartung"}, {"fr", "maintenance prédictive"}};
+   */
+  std::vector<localized_text> purposes;
 };
 
 /** Something to add to the data that would give the pair a shared context. */
