@@ -6,8 +6,8 @@
 // (event name and date in the event's time zone, the city in the note's
 // language, the challenge, the mutual contact, the recipient's greeting name,
 // the sender's given name and organization without its legal form, the
-// purpose); the fitter brings it under the platform's limit (fit.hpp); and
-// review() reads the result the way the recipient would (it must find nothing).
+// purpose, in the note's language with compose_options::purposes); the
+// fitter brings it under the platform's limit (fit.hpp); and review() reads the result the way the recipient would (it must find nothing).
 //
 // No shared context, no note: the answer is errc::no_shared_context with the
 // homework that would unlock one ("the recipient has no city on record").
@@ -126,9 +126,10 @@ struct composition {
 
 /**
  * A note from `sender` to `recipient`, or a refusal (status no_shared_context
- * with homework). Errors: invalid_utf8 (options.locale or a field of either
- * contact), not_found (unknown platform or tier), invalid_argument (sender is
- * the recipient, reasons not 1 or 2), internal (a template failed to render).
+ * with homework). Errors: invalid_utf8 (options.locale, an entry of
+ * options.purposes or a field of either contact), not_found (unknown platform
+ * or tier), invalid_argument (sender is the recipient, reasons not 1 or 2, a
+ * purposes tag not well-formed or given twice), internal (a template failed to render).
  *
  *     rapport::compose_options o;
  *     o.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -158,7 +159,7 @@ struct batch_result {
  * input order; an unknown id gives a not_found item. The result does not
  * depend on `threads`; it is what compose_each() hands over, kept. Warns (near_duplicates) when more than 20% of the notes,
  * and more than 5, are the same text once the recipient's name is taken out.
- * Errors: those of compose() that concern the options (locale, platform, reasons).
+ * Errors: those of compose() that concern the options (locale, platform, reasons, purposes).
  */
 result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
                                  const compose_options &options = {}, unsigned threads = 0);
