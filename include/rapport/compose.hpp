@@ -7,7 +7,8 @@
 // language, the challenge, the mutual contact, the recipient's greeting name,
 // the sender's given name and organization without its legal form, the
 // purpose, in the note's language with compose_options::purposes); the
-// fitter brings it under the platform's limit (fit.hpp); and review() reads the result the way the recipient would (it must find nothing).
+// fitter brings it under the platform's limit (fit.hpp); and review() reads
+// the result the way the recipient would (it must find nothing).
 //
 // No shared context, no note: the answer is errc::no_shared_context with the
 // homework that would unlock one ("the recipient has no city on record").
