@@ -273,7 +273,8 @@ struct note_shape {
   std::string slot;               // its slot name
   std::vector<std::string> drop;  // the clauses left out from the start
   template_args args;             // every argument but the name
-  bool base_clean = false;        // args holds the base arguments as reset_to() copied them
+  bool from_base = false;         // args was reset to the base (reset_to) before its own were set
+  std::uint64_t written = 0;      // those set since: args holds the base's other values as they are
   bool usable = false;            // false: the template reads the name otherwise
   std::vector<std::string> pieces;
   std::size_t units = 0;          // of the pieces, in the request's unit
@@ -305,9 +306,11 @@ struct compose_cache {
   const lookup_result *plan_first = nullptr;
   bool has_text_locale = false;
   std::string text_locale;  // the plan's locale for names and places
-  // The plan's entry of compose_options::purposes (decided with text_locale):
-  // nullptr = sender.purpose, as sender_args has it.
+  // With compose_options::purposes, the plan's purpose (decided with
+  // text_locale): its entry, else sender.purpose; nullptr without purposes
+  // (sender_args has sender.purpose).
   const std::string *purpose = nullptr;
+  const contact *purpose_sender = nullptr;  // the sender as review reads them: with that purpose
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
   // A worker of compose_all(): the memos below pay off over many notes (a
@@ -354,12 +357,14 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, const template_ar
   if (name.type != argument_type::text) return false;
   const void *tmpl = &tpl::template_access::get(req.variants[0]);
   note_shape *hit = nullptr;
-  // The base's values are the same in both when neither was stored into since its reset.
+  // A value of the base's is the same in both when neither stored into it since its reset
+  // (a purpose in the note's language is stored into the sender's, note after note).
   const template_args::impl &b = base.internal();
-  const bool clean = a.base == &b && (a.written & b.present) == 0;
+  const bool from_base = a.base == &b;
+  const std::uint64_t same = from_base ? b.present & ~a.written : 0;
   const auto matches = [&](const note_shape &e) {
     return e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
-           same_args_but(e.args.internal(), a, name_id, clean && e.base_clean ? b.present : 0);
+           same_args_but(e.args.internal(), a, name_id, e.from_base ? same & ~e.written : 0);
   };
   if (cache.last_shape < cache.shapes.size() && matches(cache.shapes[cache.last_shape])) {
     hit = &cache.shapes[cache.last_shape];  // the last note's shape, most often
@@ -404,7 +409,8 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, const template_ar
     e.slot.assign(req.variant_names[0]);
     e.drop = req.drop;
     e.args = req.args;
-    e.base_clean = clean;
+    e.from_base = from_base;
+    e.written = a.written;
     e.tmpl = tmpl;
   }
   cache.last_shape = static_cast<std::size_t>(hit - cache.shapes.data());
@@ -437,19 +443,26 @@ struct composer {
   sender_texts me;
   template_args sender_args;
   std::chrono::sys_seconds now{};
-  // options.purposes with their tags folded (lower case, '-'), checked by make_composer().
+  // options.purposes with their tags folded (lower case, '-'), checked by make_composer(),
+  // and the sender with each entry as their purpose (review looks for it in the note).
   std::vector<std::pair<std::string, std::string>> purposes;
+  std::vector<contact> purpose_senders;
 
   composer(const directory &d, const contact &sender, const compose_options &o, catalog c, platform_profile p,
            std::size_t l, sender_texts t)
       : dir(d), prepared(d, sender), options(o), cat(std::move(c)), profile(std::move(p)), limit(l), me(std::move(t)) {
     options.purposes.clear();  // kept folded in `purposes`
-    for (const auto &e : o.purposes) purposes.emplace_back(folded_tag(e.locale), e.text);
+    for (const auto &e : o.purposes) {
+      purposes.emplace_back(folded_tag(e.locale), e.text);
+      purpose_senders.push_back(sender);
+      purpose_senders.back().purpose = e.text;
+    }
     sender_args.set("sender_given_name", me.given);
     if (!me.family.empty()) sender_args.set("sender_family_name", me.family);
     if (!me.org.empty()) sender_args.set("sender_org", me.org);
     if (!me.headline.empty()) sender_args.set("sender_headline", me.headline);
-    if (!me.purpose.empty()) sender_args.set("purpose", me.purpose);
+    // With purposes, each note sets its own (the base would have to be restored note after note).
+    if (!me.purpose.empty() && o.purposes.empty()) sender_args.set("purpose", me.purpose);
     now = o.now;
     if (now == std::chrono::sys_seconds{})
       now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -459,14 +472,14 @@ struct composer {
 
   // The entry of `purposes` for a note written in `text_locale` (its locale
   // when the catalog is of its language, else the catalog's): the locale's,
-  // else that of a shorter prefix of it, down to the language; nullptr = none.
-  const std::string *purpose_for(std::string_view text_locale) const {
+  // else that of a shorter prefix of it, down to the language; npos = none.
+  std::size_t purpose_for(std::string_view text_locale) const {
     std::string tag = folded_tag(text_locale);
     for (;;) {
-      for (const auto &[locale, text] : purposes)
-        if (locale == tag) return &text;
+      for (std::size_t i = 0; i < purposes.size(); ++i)
+        if (purposes[i].first == tag) return i;
       const auto dash = tag.rfind('-');
-      if (dash == std::string::npos) return nullptr;
+      if (dash == std::string::npos) return std::string::npos;
       tag.resize(dash);
     }
   }
@@ -709,12 +722,18 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   if (!cache.has_text_locale) {
     cache.text_locale =
         language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
-    cache.purpose = purposes.empty() ? nullptr : purpose_for(cache.text_locale);
+    cache.purpose = nullptr;
+    cache.purpose_sender = &s;
+    if (!purposes.empty()) {
+      const std::size_t i = purpose_for(cache.text_locale);
+      cache.purpose = i == std::string::npos ? &me.purpose : &purposes[i].second;
+      if (i != std::string::npos) cache.purpose_sender = &purpose_senders[i];
+    }
     cache.has_text_locale = true;
   }
   const std::string &text_locale = cache.text_locale;
   // A self-introduction states the purpose: none in the note's language, no note.
-  if (!purposes.empty() && situation == "self-introduction" && (cache.purpose ? *cache.purpose : me.purpose).empty()) {
+  if (cache.purpose && cache.purpose->empty() && situation == "self-introduction") {
     refuse();
     return {};
   }
@@ -724,10 +743,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   req.shorter_names.clear();
   tpl::reset_to(req.args, sender_args);  // the sender's arguments, set once per batch
   template_args &a = req.args;
-  if (cache.purpose) {  // the purpose in the note's language (reset_to() restores the sender's)
-    if (cache.purpose->empty()) a.erase("purpose");
-    else tpl::set_valid_text(a, arg_id.purpose, *cache.purpose);
-  }
+  if (cache.purpose && !cache.purpose->empty()) tpl::set_valid_text(a, arg_id.purpose, *cache.purpose);
   // The name as greeted: the recipient's, copied only when something below changes it.
   person_name changed;
   const person_name *name = &recipient.name;
@@ -879,7 +895,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // Review: a composed note must have no findings; any finding is a bug, shown as a warning.
   review_options ro;
   ro.tier = options.tier;
-  ro.sender = &s;
+  ro.sender = cache.purpose_sender;  // with the purpose the note states
   ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;

@@ -81,6 +81,7 @@ TEST_CASE("compose purposes - a note reads as if the sender's purpose were the e
         if (e.locale == with.note.catalog_locale) plain.me.purpose = e.text;
       const auto expected = compose_for(plain, id, options_at(march_first_plus(0), platform));
       CHECK(with.note.text == expected.note.text);
+      CHECK(with.note.warnings == expected.note.warnings);
       CHECK(with.note.slot == expected.note.slot);
       CHECK(with.note.dropped == expected.note.dropped);
       no_review_findings(with);
@@ -166,6 +167,14 @@ TEST_CASE("compose purposes - a self-introduction states the purpose in the note
   CHECK(contains(c.note.text, "vorausschauende Wartung"));
   CHECK_FALSE(contains(c.note.text, "predictive maintenance"));
   no_review_findings(c);
+  // The same note, and the same review, as with the sender's purpose in German.
+  auto german = w;
+  german.me.purpose = "vorausschauende Wartung";
+  auto plain = o;
+  plain.purposes.clear();
+  const auto expected = compose_for(german, "ben", plain);
+  CHECK(c.note.text == expected.note.text);
+  CHECK(c.note.warnings == expected.note.warnings);
 
   o.locale.clear();  // ben reads English
   const auto en = compose_for(w, "ben", o);
