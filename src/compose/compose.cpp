@@ -310,7 +310,9 @@ struct compose_cache {
   // text_locale): its entry, else sender.purpose; nullptr without purposes
   // (sender_args has sender.purpose).
   const std::string *purpose = nullptr;
-  const contact *purpose_sender = nullptr;  // the sender as review reads them: with that purpose
+  // With purposes, the sender as review reads them: with the plan's purpose. One
+  // copy per worker, its purpose changed with the plan (review's memo is per sender).
+  std::optional<contact> review_sender;
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
   // A worker of compose_all(): the memos below pay off over many notes (a
@@ -443,20 +445,14 @@ struct composer {
   sender_texts me;
   template_args sender_args;
   std::chrono::sys_seconds now{};
-  // options.purposes with their tags folded (lower case, '-'), checked by make_composer(),
-  // and the sender with each entry as their purpose (review looks for it in the note).
+  // options.purposes with their tags folded (lower case, '-'), checked by make_composer().
   std::vector<std::pair<std::string, std::string>> purposes;
-  std::vector<contact> purpose_senders;
 
   composer(const directory &d, const contact &sender, const compose_options &o, catalog c, platform_profile p,
            std::size_t l, sender_texts t)
       : dir(d), prepared(d, sender), options(o), cat(std::move(c)), profile(std::move(p)), limit(l), me(std::move(t)) {
     options.purposes.clear();  // kept folded in `purposes`
-    for (const auto &e : o.purposes) {
-      purposes.emplace_back(folded_tag(e.locale), e.text);
-      purpose_senders.push_back(sender);
-      purpose_senders.back().purpose = e.text;
-    }
+    for (const auto &e : o.purposes) purposes.emplace_back(folded_tag(e.locale), e.text);
     sender_args.set("sender_given_name", me.given);
     if (!me.family.empty()) sender_args.set("sender_family_name", me.family);
     if (!me.org.empty()) sender_args.set("sender_org", me.org);
@@ -723,11 +719,11 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     cache.text_locale =
         language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
     cache.purpose = nullptr;
-    cache.purpose_sender = &s;
     if (!purposes.empty()) {
       const std::size_t i = purpose_for(cache.text_locale);
       cache.purpose = i == std::string::npos ? &me.purpose : &purposes[i].second;
-      if (i != std::string::npos) cache.purpose_sender = &purpose_senders[i];
+      if (!cache.review_sender) cache.review_sender = s;
+      cache.review_sender->purpose = *cache.purpose;
     }
     cache.has_text_locale = true;
   }
@@ -895,7 +891,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // Review: a composed note must have no findings; any finding is a bug, shown as a warning.
   review_options ro;
   ro.tier = options.tier;
-  ro.sender = cache.purpose_sender;  // with the purpose the note states
+  ro.sender = cache.purpose ? &*cache.review_sender : &s;  // with the purpose the note states
   ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;
