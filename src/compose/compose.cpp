@@ -273,8 +273,7 @@ struct note_shape {
   std::string slot;               // its slot name
   std::vector<std::string> drop;  // the clauses left out from the start
   template_args args;             // every argument but the name
-  bool from_base = false;         // args was reset to the base (reset_to) before its own were set
-  std::uint64_t written = 0;      // those set since: args holds the base's other values as they are
+  bool base_clean = false;        // args holds the base arguments as reset_to() copied them
   bool usable = false;            // false: the template reads the name otherwise
   std::vector<std::string> pieces;
   std::size_t units = 0;          // of the pieces, in the request's unit
@@ -359,14 +358,12 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, const template_ar
   if (name.type != argument_type::text) return false;
   const void *tmpl = &tpl::template_access::get(req.variants[0]);
   note_shape *hit = nullptr;
-  // A value of the base's is the same in both when neither stored into it since its reset
-  // (a purpose in the note's language is stored into the sender's, note after note).
+  // The base's values are the same in both when neither was stored into since its reset.
   const template_args::impl &b = base.internal();
-  const bool from_base = a.base == &b;
-  const std::uint64_t same = from_base ? b.present & ~a.written : 0;
+  const bool clean = a.base == &b && (a.written & b.present) == 0;
   const auto matches = [&](const note_shape &e) {
     return e.tmpl == tmpl && e.drop == req.drop && e.slot == req.variant_names[0] &&
-           same_args_but(e.args.internal(), a, name_id, e.from_base ? same & ~e.written : 0);
+           same_args_but(e.args.internal(), a, name_id, clean && e.base_clean ? b.present : 0);
   };
   if (cache.last_shape < cache.shapes.size() && matches(cache.shapes[cache.last_shape])) {
     hit = &cache.shapes[cache.last_shape];  // the last note's shape, most often
@@ -411,8 +408,7 @@ bool spliced_fit(compose_cache &cache, const fit_request &req, const template_ar
     e.slot.assign(req.variant_names[0]);
     e.drop = req.drop;
     e.args = req.args;
-    e.from_base = from_base;
-    e.written = a.written;
+    e.base_clean = clean;
     e.tmpl = tmpl;
   }
   cache.last_shape = static_cast<std::size_t>(hit - cache.shapes.data());
@@ -728,18 +724,20 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
     cache.has_text_locale = true;
   }
   const std::string &text_locale = cache.text_locale;
-  // A self-introduction states the purpose: none in the note's language, no note.
-  if (cache.purpose && cache.purpose->empty() && situation == "self-introduction") {
-    refuse();
-    return {};
-  }
 
   // Arguments.
   req.drop.clear();
   req.shorter_names.clear();
   tpl::reset_to(req.args, sender_args);  // the sender's arguments, set once per batch
   template_args &a = req.args;
-  if (cache.purpose && !cache.purpose->empty()) tpl::set_valid_text(a, arg_id.purpose, *cache.purpose);
+  if (cache.purpose) {  // the purpose in the note's language
+    if (!cache.purpose->empty()) {
+      tpl::set_valid_text(a, arg_id.purpose, *cache.purpose);
+    } else if (situation == "self-introduction") {  // it states the purpose: none, no note
+      refuse();
+      return {};
+    }
+  }
   // The name as greeted: the recipient's, copied only when something below changes it.
   person_name changed;
   const person_name *name = &recipient.name;
