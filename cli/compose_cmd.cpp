@@ -27,6 +27,9 @@ with the homework that would unlock one.
   --locale L           the notes' locale (default: each recipient's)
   --formality F        formal or informal (default: each recipient's)
   --reasons N          1 or 2: how many shared contexts a note may mention (default 1)
+  --purpose LANG=TEXT  your purpose in one language, e.g. de=vorausschauende Wartung
+                       (repeatable; a note takes its locale's, else its language's,
+                       else the profile's "purpose"; LANG= with no text: none in LANG)
   --now DATE           the clock, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (default: now)
   --json | --jsonl | --csv   machine-readable output instead of the table
 
@@ -38,7 +41,7 @@ constexpr option_spec compose_options_spec[] = {
     {"--me", true},      {"--contacts", true},  {"--events", true}, {"--challenges", true},
     {"--to", true},      {"--platform", true},  {"--tier", true},   {"--locale", true},
     {"--formality", true}, {"--now", true},     {"--json", false},  {"--jsonl", false},
-    {"--csv", false},    {"--reasons", true},
+    {"--csv", false},    {"--reasons", true},   {"--purpose", true},
 };
 
 std::string homework_text(const composition &c) {
@@ -146,6 +149,14 @@ int run_compose(int argc, char **argv) {
       return exit_usage;
     }
     o.reasons = r == "1" ? 1 : 2;
+  }
+  for (const auto &p : args->all("--purpose")) {
+    const auto eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "rapport compose: --purpose wants LANG=TEXT (e.g. de=vorausschauende Wartung), not '" << p << "'\n";
+      return exit_usage;
+    }
+    o.purposes.push_back({p.substr(0, eq), p.substr(eq + 1)});
   }
   if (args->has("--now")) {
     auto now = parse_instant(args->get("--now"));

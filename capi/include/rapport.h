@@ -979,6 +979,17 @@ typedef struct rapport_compose_options {
   uint64_t seed;                  /* variation seed: the same seed and ids give the same note */
   /* Added after the first ABI baseline: a caller built before passes the older size and gets 1. */
   int reasons;                    /* 1 or 2: how many shared contexts the note may mention (docs/guide.md) */
+  /* Added with per-language purposes: a caller built before passes the older size and gives none.
+   * The sender's purpose per language (C++ compose_options::purposes): entry i is the language tag
+   * purpose_locales[i] ("de", "fr-CA"; purpose_locale_lens[i] bytes) and the purpose
+   * purpose_texts[i] (purpose_text_lens[i] bytes; length 0 = no purpose in that language).
+   * A note takes the entry of its locale, else of its language, else the sender's purpose.
+   * The arrays are borrowed for the call; all NULL with purpose_count 0 = none. */
+  const char *const *purpose_locales;
+  const size_t *purpose_locale_lens;
+  const char *const *purpose_texts;
+  const size_t *purpose_text_lens;
+  size_t purpose_count;
 } rapport_compose_options;
 
 /** Register values for rapport_compose_options.formality. */
@@ -996,8 +1007,9 @@ typedef struct rapport_note rapport_note;
  * error: the call returns RAPPORT_OK and rapport_note_status() says
  * RAPPORT_ENOCONTEXT, with the homework that would unlock a note.
  * opts may be NULL for the defaults.
- * Errors: RAPPORT_EINVAL (wrong handle, out NULL, bad opts or size), RAPPORT_EUTF8
- * (in an option string), RAPPORT_ENOTFOUND (unknown platform or tier).
+ * Errors: RAPPORT_EINVAL (wrong handle, out NULL, bad opts or size; a purpose array
+ * NULL with purpose_count > 0, a purpose tag not well-formed or given twice), RAPPORT_EUTF8
+ * (in an option string or a purpose), RAPPORT_ENOTFOUND (unknown platform or tier).
  */
 RAPPORT_API int rapport_compose(const rapport_directory *dir, const rapport_contact *sender,
                                 const rapport_contact *recipient, int64_t now_unix,

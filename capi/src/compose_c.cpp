@@ -29,11 +29,14 @@ const rapport_note *checked_note(const rapport_note *note, int &status) {
 int read_compose_options(const rapport_compose_options *opts, std::int64_t now_unix, rapport::compose_options &o) {
   o.now = at(now_unix);
   if (opts == nullptr) return RAPPORT_OK;
-  // The struct grew at its end: a caller built before `reasons` existed passes
-  // the size it had then, and the fields added since keep their defaults.
+  // The struct grew at its end: a caller built before `reasons` (or the
+  // purposes) existed passes the size it had then, and the fields added since
+  // keep their defaults.
   constexpr std::size_t size_before_reasons = offsetof(rapport_compose_options, reasons);
+  constexpr std::size_t size_before_purposes = offsetof(rapport_compose_options, purpose_locales);
   const bool has_reasons = opts->size != size_before_reasons;
-  if (has_reasons)
+  const bool has_purposes = has_reasons && opts->size != size_before_purposes;
+  if (has_purposes)
     if (int s = check_size(opts, "opts", "rapport_compose_options_init")) return s;
   bool given = false;
   std::string platform;
@@ -52,6 +55,24 @@ int read_compose_options(const rapport_compose_options *opts, std::int64_t now_u
     if (opts->reasons != 1 && opts->reasons != 2)
       return fail(RAPPORT_EINVAL, "opts->reasons must be 1 or 2, not " + std::to_string(opts->reasons));
     o.reasons = opts->reasons;
+  }
+  if (has_purposes && opts->purpose_count > 0) {
+    const std::size_t n = opts->purpose_count;
+    if (!opts->purpose_locales || !opts->purpose_locale_lens || !opts->purpose_texts || !opts->purpose_text_lens)
+      return fail(RAPPORT_EINVAL, "opts->purpose_count is " + std::to_string(n) +
+                                      " but opts->purpose_locales, _locale_lens, _texts or _text_lens is NULL");
+    o.purposes.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string at = "opts->purpose_";
+      const std::string index = "[" + std::to_string(i) + "]";
+      const char *tag = opts->purpose_locales[i];
+      const char *text = opts->purpose_texts[i];
+      const std::size_t tag_len = opts->purpose_locale_lens[i], text_len = opts->purpose_text_lens[i];
+      if (!tag || (!text && text_len != 0))
+        return fail(RAPPORT_EINVAL, at + (tag ? "texts" : "locales") + index + " is NULL");
+      o.purposes[i].locale.assign(tag, tag_len);
+      if (text) o.purposes[i].text.assign(text, text_len);
+    }
   }
   return RAPPORT_OK;
 }

@@ -6,8 +6,9 @@
 // (event name and date in the event's time zone, the city in the note's
 // language, the challenge, the mutual contact, the recipient's greeting name,
 // the sender's given name and organization without its legal form, the
-// purpose); the fitter brings it under the platform's limit (fit.hpp); and
-// review() reads the result the way the recipient would (it must find nothing).
+// purpose, in the note's language with compose_options::purposes); the
+// fitter brings it under the platform's limit (fit.hpp); and review() reads
+// the result the way the recipient would (it must find nothing).
 //
 // No shared context, no note: the answer is errc::no_shared_context with the
 // homework that would unlock one ("the recipient has no city on record").
@@ -48,6 +49,17 @@
 namespace rapport {
 inline namespace v1 {
 
+/**
+ * A text in one language: `locale` is a BCP 47 tag ("de", "fr-CA", "es_MX":
+ * case and `_`/`-` do not matter), `text` UTF-8.
+ *
+ *     rapport::localized_text t{"de", "vorausschauende Wartung"};
+ */
+struct localized_text {
+  std::string locale;
+  std::string text;
+};
+
 /** How to compose. Every field has a sensible default. */
 struct compose_options {
   std::string platform = "linkedin-connection-note"; ///< a built-in platform id (platform.hpp)
@@ -65,6 +77,20 @@ struct compose_options {
   discovery_options discovery;
   std::uint64_t seed = 0;              ///< variation: the same seed and ids give the same note
   const catalog *templates = nullptr;  ///< nullptr = catalog::builtin()
+  /**
+   * The sender's purpose per language, for a network that reads several; empty
+   * = `sender.purpose` in every note. A note takes the entry for its locale when
+   * it is written in that locale's language ("de-AT"), else the entry for the
+   * language it is written in ("de"), else `sender.purpose`. An entry with an
+   * empty text means "no purpose in that language": the note uses the
+   * template's wording without one, and a self-introduction is refused.
+   * Errors (compose, compose_all, compose_each): invalid_utf8 naming
+   * `purposes[i].locale` or `.text`; invalid_argument for a tag that is not
+   * well-formed or given twice.
+   *
+   *     o.purposes = {{"de", "vorausschauende Wartung"}, {"fr", "maintenance prédictive"}};
+   */
+  std::vector<localized_text> purposes;
 };
 
 /** Something to add to the data that would give the pair a shared context. */
@@ -101,9 +127,10 @@ struct composition {
 
 /**
  * A note from `sender` to `recipient`, or a refusal (status no_shared_context
- * with homework). Errors: invalid_utf8 (options.locale or a field of either
- * contact), not_found (unknown platform or tier), invalid_argument (sender is
- * the recipient, reasons not 1 or 2), internal (a template failed to render).
+ * with homework). Errors: invalid_utf8 (options.locale, an entry of
+ * options.purposes or a field of either contact), not_found (unknown platform
+ * or tier), invalid_argument (sender is the recipient, reasons not 1 or 2, a
+ * purposes tag not well-formed or given twice), internal (a template failed to render).
  *
  *     rapport::compose_options o;
  *     o.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -133,7 +160,7 @@ struct batch_result {
  * input order; an unknown id gives a not_found item. The result does not
  * depend on `threads`; it is what compose_each() hands over, kept. Warns (near_duplicates) when more than 20% of the notes,
  * and more than 5, are the same text once the recipient's name is taken out.
- * Errors: those of compose() that concern the options (locale, platform, reasons).
+ * Errors: those of compose() that concern the options (locale, platform, reasons, purposes).
  */
 result<batch_result> compose_all(const directory &dir, const contact &sender, std::span<const std::string> recipient_ids,
                                  const compose_options &options = {}, unsigned threads = 0);

@@ -65,6 +65,32 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// A tag compared case-insensitively, '_' as '-': "de_AT" → "de-at".
+std::string folded_tag(std::string_view tag) {
+  std::string out = lower_ascii(tag);
+  std::replace(out.begin(), out.end(), '_', '-');
+  return out;
+}
+
+// A well-formed BCP 47 tag, as far as matching needs: a language of 2-3 or 5-8
+// ASCII letters, then subtags of 1-8 ASCII letters or digits, '-' or '_' between.
+bool well_formed_tag(std::string_view tag) {
+  std::size_t start = 0, part = 0;
+  for (std::size_t i = 0; i <= tag.size(); ++i) {
+    if (i < tag.size() && tag[i] != '-' && tag[i] != '_') continue;
+    const std::string_view sub = tag.substr(start, i - start);
+    if (sub.empty() || sub.size() > 8) return false;
+    for (char c : sub) {
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && (part == 0 || c < '0' || c > '9')) return false;
+    }
+    if (part == 0 && (sub.size() < 2 || sub.size() == 4)) return false;
+    ++part;
+    start = i + 1;
+  }
+  return true;
+}
+
 // The recipient's locale: contact.locale, else the first language, else "en".
 std::string_view recipient_locale(const contact &c) {
   if (!c.locale.empty()) return c.locale;
@@ -232,6 +258,7 @@ struct argument_ids {
   int event_date = tpl::find_argument("event_date");
   int event_city = tpl::find_argument("event_city");
   int days_until = tpl::find_argument("days_until");
+  int purpose = tpl::find_argument("purpose");
 };
 const argument_ids arg_id;
 
@@ -278,6 +305,13 @@ struct compose_cache {
   const lookup_result *plan_first = nullptr;
   bool has_text_locale = false;
   std::string text_locale;  // the plan's locale for names and places
+  // With compose_options::purposes, the plan's purpose (decided with
+  // text_locale): its entry, else sender.purpose; nullptr without purposes
+  // (sender_args has sender.purpose).
+  const std::string *purpose = nullptr;
+  // With purposes, the sender as review reads them: with the plan's purpose. One
+  // copy per worker, its purpose changed with the plan (review's memo is per sender).
+  std::optional<contact> review_sender;
   // The review's folded template text around the greeting name.
   composed_review_memo review_memo;
   // A worker of compose_all(): the memos below pay off over many notes (a
@@ -407,21 +441,40 @@ struct composer {
   sender_texts me;
   template_args sender_args;
   std::chrono::sys_seconds now{};
+  // options.purposes with their tags folded (lower case, '-'), checked by make_composer().
+  std::vector<std::pair<std::string, std::string>> purposes;
 
   composer(const directory &d, const contact &sender, const compose_options &o, catalog c, platform_profile p,
            std::size_t l, sender_texts t)
       : dir(d), prepared(d, sender), options(o), cat(std::move(c)), profile(std::move(p)), limit(l), me(std::move(t)) {
+    options.purposes.clear();  // kept folded in `purposes`
+    for (const auto &e : o.purposes) purposes.emplace_back(folded_tag(e.locale), e.text);
     sender_args.set("sender_given_name", me.given);
     if (!me.family.empty()) sender_args.set("sender_family_name", me.family);
     if (!me.org.empty()) sender_args.set("sender_org", me.org);
     if (!me.headline.empty()) sender_args.set("sender_headline", me.headline);
-    if (!me.purpose.empty()) sender_args.set("purpose", me.purpose);
+    // With purposes, each note sets its own (the base would have to be restored note after note).
+    if (!me.purpose.empty() && o.purposes.empty()) sender_args.set("purpose", me.purpose);
     now = o.now;
     if (now == std::chrono::sys_seconds{})
       now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   }
 
   const contact &sender() const { return prepared.sender(); }
+
+  // The entry of `purposes` for a note written in `text_locale` (its locale
+  // when the catalog is of its language, else the catalog's): the locale's,
+  // else that of a shorter prefix of it, down to the language; npos = none.
+  std::size_t purpose_for(std::string_view text_locale) const {
+    std::string tag = folded_tag(text_locale);
+    for (;;) {
+      for (std::size_t i = 0; i < purposes.size(); ++i)
+        if (purposes[i].first == tag) return i;
+      const auto dash = tag.rfind('-');
+      if (dash == std::string::npos) return std::string::npos;
+      tag.resize(dash);
+    }
+  }
 
   const lookup_result *lookup(compose_cache &cache, const std::string &locale, const std::string &slot) const {
     std::string &key = cache.key;
@@ -573,14 +626,18 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   if (auto found = find_shared_contexts_into(prepared, recipient, now, options.discovery, contexts); !found)
     return found.error();
   std::string_view situation;
+  const auto refuse = [&] {
+    out.status = errc::no_shared_context;
+    out.message = options.allow_self_introduction
+                      ? "nothing is shared with " + recipient.id + " and you gave no purpose to introduce yourself with"
+                      : "nothing is shared with " + recipient.id;
+    reset(out.note);
+  };
   if (contexts.empty()) {
     homework_for(s, recipient, cache.resolved, out.homework);
-    if (!options.allow_self_introduction || me.purpose.empty()) {
-      out.status = errc::no_shared_context;
-      out.message = options.allow_self_introduction
-                        ? "nothing is shared with " + recipient.id + " and you gave no purpose to introduce yourself with"
-                        : "nothing is shared with " + recipient.id;
-      reset(out.note);
+    // With purposes, whether the note has one is known once its language is (below).
+    if (!options.allow_self_introduction || (purposes.empty() && me.purpose.empty())) {
+      refuse();
       return {};
     }
     situation = "self-introduction";
@@ -657,6 +714,13 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   if (!cache.has_text_locale) {
     cache.text_locale =
         language_of(n.locale) == language_of(first.catalog_locale) ? n.locale : first.catalog_locale;
+    cache.purpose = nullptr;
+    if (!purposes.empty()) {
+      const std::size_t i = purpose_for(cache.text_locale);
+      cache.purpose = i == std::string::npos ? &me.purpose : &purposes[i].second;
+      if (!cache.review_sender) cache.review_sender = s;
+      cache.review_sender->purpose = *cache.purpose;
+    }
     cache.has_text_locale = true;
   }
   const std::string &text_locale = cache.text_locale;
@@ -666,6 +730,14 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   req.shorter_names.clear();
   tpl::reset_to(req.args, sender_args);  // the sender's arguments, set once per batch
   template_args &a = req.args;
+  if (cache.purpose) {  // the purpose in the note's language
+    if (!cache.purpose->empty()) {
+      tpl::set_valid_text(a, arg_id.purpose, *cache.purpose);
+    } else if (situation == "self-introduction") {  // it states the purpose: none, no note
+      refuse();
+      return {};
+    }
+  }
   // The name as greeted: the recipient's, copied only when something below changes it.
   person_name changed;
   const person_name *name = &recipient.name;
@@ -817,7 +889,7 @@ result<void> composer::compose_into(const contact &recipient, compose_cache &cac
   // Review: a composed note must have no findings; any finding is a bug, shown as a warning.
   review_options ro;
   ro.tier = options.tier;
-  ro.sender = &s;
+  ro.sender = cache.purpose ? &*cache.review_sender : &s;  // with the purpose the note states
   ro.contexts = std::move(n.contexts);  // lent to review, taken back below
   ro.now = now;
   ro.locale = n.catalog_locale;
@@ -850,6 +922,19 @@ result<std::unique_ptr<composer>> make_composer(const directory &dir, const cont
     return make_error(errc::invalid_argument, "reasons must be 1 or 2, not " + std::to_string(o.reasons));
   if (auto bad = find_invalid_utf8(o.locale)) return make_error(errc::invalid_utf8, "locale: invalid UTF-8", *bad);
   if (auto bad = find_invalid_utf8(o.tier)) return make_error(errc::invalid_utf8, "tier: invalid UTF-8", *bad);
+  for (std::size_t i = 0; i < o.purposes.size(); ++i) {
+    const auto &e = o.purposes[i];
+    const std::string at = "purposes[" + std::to_string(i) + "]";
+    if (auto bad = find_invalid_utf8(e.locale))
+      return make_error(errc::invalid_utf8, at + ".locale: invalid UTF-8", *bad);
+    if (auto bad = find_invalid_utf8(e.text)) return make_error(errc::invalid_utf8, at + ".text: invalid UTF-8", *bad);
+    if (!well_formed_tag(e.locale))
+      return make_error(errc::invalid_argument, at + ".locale: '" + e.locale + "' is not a well-formed language tag");
+    for (std::size_t j = 0; j < i; ++j)
+      if (folded_tag(o.purposes[j].locale) == folded_tag(e.locale))
+        return make_error(errc::invalid_argument,
+                          at + ".locale: '" + e.locale + "' is given twice (also purposes[" + std::to_string(j) + "])");
+  }
   platform_profile profile;
   if (o.profile) {
     profile = *o.profile;

@@ -115,6 +115,77 @@ int main(void) {
   o.reasons = 0;
   CHECK(rapport_compose(dir, me, lena, now, &o, &two) == RAPPORT_EINVAL);
 
+  /* The purpose per language: Anna reads German, Lena English. */
+  {
+    const char *tags[] = {"de", "en"};
+    const size_t tag_lens[] = {2, 2};
+    const char *texts[] = {"vorausschauende Wartung", "predictive maintenance"};
+    const size_t text_lens[] = {strlen(texts[0]), strlen(texts[1])};
+    rapport_compose_options_init(&o);
+    CHECK(o.purpose_count == 0 && o.purpose_locales == NULL && o.purpose_texts == NULL);
+    o.platform = "email";
+    o.platform_len = 5;
+    o.purpose_locales = tags;
+    o.purpose_locale_lens = tag_lens;
+    o.purpose_texts = texts;
+    o.purpose_text_lens = text_lens;
+    o.purpose_count = 2;
+    rapport_note *de = NULL, *en2 = NULL;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &de) == RAPPORT_OK);
+    CHECK(rapport_note_text(de, &text) == RAPPORT_OK && contains(text, "vorausschauende Wartung") &&
+          !contains(text, "predictive maintenance"));
+    CHECK(rapport_note_warning_count(de, &n) == RAPPORT_OK && n == 0);
+    rapport_note_free(de);
+    CHECK(rapport_compose(dir, me, lena, now, &o, &en2) == RAPPORT_OK);
+    CHECK(rapport_note_text(en2, &text) == RAPPORT_OK && contains(text, "predictive maintenance"));
+    rapport_note_free(en2);
+    /* The batch too. */
+    rapport_batch *batch = NULL;
+    CHECK(rapport_compose_all(dir, me, NULL, NULL, 0, now, &o, 1, &batch) == RAPPORT_OK);
+    CHECK(rapport_batch_count(batch, &n) == RAPPORT_OK && n == 3);
+    rapport_batch_free(batch);
+    /* A caller built before the purposes existed passes the older size: none (the sender has no purpose). */
+    o.size = offsetof(rapport_compose_options, purpose_locales);
+    CHECK(rapport_compose(dir, me, anna, now, &o, &de) == RAPPORT_OK);
+    CHECK(rapport_note_text(de, &text) == RAPPORT_OK && contains(text, "Anna") && !contains(text, "Wartung"));
+    rapport_note_free(de);
+    o.size = sizeof o;
+    /* NULL arrays with a count, a NULL entry, a bad tag, a tag twice, invalid UTF-8. */
+    rapport_note *bad_note = (rapport_note *)1;
+    o.purpose_texts = NULL;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &bad_note) == RAPPORT_EINVAL && bad_note == NULL &&
+          strstr(rapport_last_error(), "purpose_count"));
+    o.purpose_texts = texts;
+    o.purpose_locale_lens = NULL;
+    CHECK(rapport_compose_all(dir, me, NULL, NULL, 0, now, &o, 1, &batch) == RAPPORT_EINVAL);
+    o.purpose_locale_lens = tag_lens;
+    const char *null_tag[] = {"de", NULL};
+    o.purpose_locales = null_tag;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &bad_note) == RAPPORT_EINVAL &&
+          strstr(rapport_last_error(), "purpose_locales[1]"));
+    const char *odd[] = {"de", "e n"};
+    o.purpose_locales = odd;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &bad_note) == RAPPORT_EINVAL &&
+          strstr(rapport_last_error(), "purposes[1].locale"));
+    const char *twice[] = {"de", "DE"};
+    o.purpose_locales = twice;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &bad_note) == RAPPORT_EINVAL &&
+          strstr(rapport_last_error(), "twice"));
+    o.purpose_locales = tags;
+    const char *broken[] = {"Wartung", "maintenance \xFF"};
+    const size_t broken_lens[] = {7, strlen(broken[1])};
+    o.purpose_texts = broken;
+    o.purpose_text_lens = broken_lens;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &bad_note) == RAPPORT_EUTF8 &&
+          strstr(rapport_last_error(), "purposes[1].text"));
+    /* Count 0: the arrays are not read. */
+    o.purpose_locales = NULL;
+    o.purpose_texts = NULL;
+    o.purpose_count = 0;
+    CHECK(rapport_compose(dir, me, anna, now, &o, &de) == RAPPORT_OK);
+    rapport_note_free(de);
+  }
+
   /* A refusal is not an error: status and homework. */
   rapport_note *refusal = NULL;
   CHECK(rapport_compose(dir, me, stranger, now, NULL, &refusal) == RAPPORT_OK);

@@ -100,6 +100,24 @@ def case_compose():
     note = json.loads(out)[0]
     expect(note["locale"] == "de" and note["formality"] == "formal", "locale and formality are honoured", out)
 
+    rc, out, err = run("compose", *INPUTS, "--jsonl", "--to", "linkedin:anna-schmidt", "--locale", "de",
+                       "--platform", "email", "--purpose", "de=Energiesparen im Kühlhaus", "--purpose",
+                       "fr=économies d'énergie")
+    expect_code((rc, out, err), 0, "compose with a purpose per language")
+    note = json.loads(out.splitlines()[0])
+    expect("Energiesparen im Kühlhaus" in note["text"] and "energy savings" not in note["text"],
+           "the German note states the German purpose", out)
+    rc, out, err = run("compose", *INPUTS, "--jsonl", "--to", "linkedin:anna-schmidt", "--locale", "en",
+                       "--platform", "email", "--purpose", "de=Energiesparen im Kühlhaus")
+    expect("energy savings in cold storage" in json.loads(out.splitlines()[0])["text"],
+           "a language without an entry takes the profile's purpose", out)
+    rc, out, err = run("compose", *INPUTS, "--purpose", "Energiesparen")
+    expect_code((rc, out, err), 2, "--purpose without LANG=")
+    expect("LANG=TEXT" in err, "the usage error says the form", err)
+    rc, out, err = run("compose", *INPUTS, "--purpose", "de=a", "--purpose", "DE=b")
+    expect_code((rc, out, err), 2, "a language given twice")
+    expect("purposes[1].locale" in err and out == "", "the error names the entry, nothing on stdout", err + out)
+
     rc, out, err = run("compose", "--me", fx("me.json"), "--contacts", fx("bad_connections.csv"), "--now", NOW)
     expect_code((rc, out, err), 0, "compose with an untidy input still composes")
     expect("bad_connections.csv:3:" in err, "input problems are reported with file:line", err)

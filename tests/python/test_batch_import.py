@@ -53,6 +53,19 @@ def test_compose_all_threads_do_not_change_the_result_and_warn_about_duplicates(
     assert warnings and warnings[0].code == "near_duplicates" and warnings[0].count > 5 and warnings[0].slot
 
 
+def test_compose_all_the_purpose_in_each_note_language():
+    d = build_directory(extra=80)
+    purposes = {"de": "digitale Batteriepässe", "en": "digital battery passports"}
+    de = rapport.compose_all(d, me(), now=NOW, locale="de", purposes=purposes, threads=1)
+    en = rapport.compose_all(d, me(), now=NOW, locale="en", purposes=purposes, threads=2)
+    anna = de.recipient_ids.index("anna")
+    assert "digitale Batteriepässe" in de.texts[anna]
+    assert "digital battery passports" in en.texts[anna]
+    assert de.texts == rapport.compose_all(d, me(), now=NOW, locale="de", purposes=purposes, threads=4).texts
+    with pytest.raises(rapport.InvalidArgumentError):
+        rapport.compose_all(d, me(), now=NOW, purposes={"": "x"})
+
+
 def test_compose_all_errors_of_the_call():
     d = build_directory()
     with pytest.raises(rapport.NotFoundError):

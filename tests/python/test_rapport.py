@@ -250,6 +250,28 @@ def test_compose_a_note_and_a_refusal():
             rapport.compose(d, sender, stranger, now=now, platform="carrier-pigeon")
 
 
+def test_compose_the_purpose_in_the_note_language():
+    d = build_directory()
+    anna = d.find_contact("anna")
+    purposes = {"de": "digitale Batteriepässe", "fr": "passeports de batterie"}
+    with me() as sender:
+        de = rapport.compose(d, sender, anna, now=NOW, locale="de-AT", platform="email", purposes=purposes)
+        assert "digitale Batteriepässe" in de.text and "battery passports" not in de.text
+        assert not [w for w in de.warnings if w.startswith("review")]
+        fr = rapport.compose(d, sender, anna, now=NOW, locale="fr", platform="email", purposes=list(purposes.items()))
+        assert "passeports de batterie" in fr.text
+        en = rapport.compose(d, sender, anna, now=NOW, locale="en", platform="email", purposes=purposes)
+        assert "battery passports" in en.text  # no English entry: the contact's purpose
+        none = rapport.compose(d, sender, anna, now=NOW, locale="de", platform="email", purposes={"de": ""})
+        assert "battery passports" not in none.text and none.ok
+        with pytest.raises(rapport.InvalidArgumentError, match=r"purposes\[1\]\.locale"):
+            rapport.compose(d, sender, anna, now=NOW, purposes=[("de", "x"), ("DE", "y")])
+        with pytest.raises(rapport.InvalidArgumentError, match="well-formed"):
+            rapport.compose(d, sender, anna, now=NOW, purposes={"d e": "x"})
+        with pytest.raises(rapport.Utf8Error, match=r"purposes\[0\]\.text"):
+            rapport.compose(d, sender, anna, now=NOW, purposes={"de": b"\xff"})
+
+
 def test_review_finds_the_blunders():
     d = build_directory()
     platform = rapport.Platform.find("linkedin-connection-note")

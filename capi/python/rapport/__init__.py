@@ -26,6 +26,7 @@ import weakref
 from ctypes import byref, c_double, c_int, c_size_t, c_void_p
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from collections.abc import Mapping
 
 from . import _lib
 from ._lib import lib
@@ -749,8 +750,8 @@ def _read_note(h: c_void_p) -> Note:
 
 
 def _compose_options(platform: Text, tier: Text, locale: Text, formality: Optional[str],
-                     allow_self_introduction: bool, seed: int, reasons: int = 1):
-    """A ComposeOptions and the bytes objects it points into (keep them alive for the call)."""
+                     allow_self_introduction: bool, seed: int, reasons: int = 1, purposes=None):
+    """A ComposeOptions and the objects it points into (keep them alive for the call)."""
     o = _lib.ComposeOptions()
     lib.rapport_compose_options_init(byref(o))
     keep = [_b(platform), _b(tier), _b(locale)]
@@ -763,15 +764,30 @@ def _compose_options(platform: Text, tier: Text, locale: Text, formality: Option
     o.allow_self_introduction = int(allow_self_introduction)
     o.seed = seed
     o.reasons = reasons
+    if purposes:
+        pairs = list(purposes.items()) if isinstance(purposes, Mapping) else [tuple(p) for p in purposes]
+        tags = [_b(t) for (t, _) in pairs]
+        texts = [_b(x) for (_, x) in pairs]
+        n = len(pairs)
+        arrays = ((ctypes.c_char_p * n)(*tags), (c_size_t * n)(*map(len, tags)),
+                  (ctypes.c_char_p * n)(*texts), (c_size_t * n)(*map(len, texts)))
+        keep.extend(tags + texts + list(arrays))
+        for (field, a) in zip(("purpose_locales", "purpose_locale_lens", "purpose_texts", "purpose_text_lens"),
+                              arrays):
+            setattr(o, field, ctypes.cast(a, c_void_p))
+        o.purpose_count = n
     return o, keep
 
 
 def compose(directory: "Directory", me: "Contact", recipient: "Contact", now=None, platform: Text = "",
             tier: Text = "", locale: Text = "", formality: Optional[str] = None,
-            allow_self_introduction: bool = False, seed: int = 0, reasons: int = 1) -> Note:
+            allow_self_introduction: bool = False, seed: int = 0, reasons: int = 1,
+            purposes: Optional[Union[Mapping[Text, Text], Sequence[Tuple[Text, Text]]]] = None) -> Note:
     """A note from `me` to `recipient`, or a refusal (Note.ok False) with homework.
-    reasons=2 lets the note mention a second shared context of another kind."""
-    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons)
+    reasons=2 lets the note mention a second shared context of another kind.
+    purposes={"de": "…", "fr": "…"}: the sender's purpose per language (the note's locale, else its
+    language, else the contact's purpose; "" = none in that language)."""
+    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons, purposes)
     h = _new(lib.rapport_compose, directory._handle, me._handle, recipient._handle, _unix(now), byref(o))
     try:
         return _read_note(h)
@@ -888,10 +904,12 @@ class Batch(_Handle):
 def compose_all(directory: "Directory", me: "Contact", recipients: Optional[Sequence[Text]] = None, now=None,
                 platform: Text = "", tier: Text = "", locale: Text = "", formality: Optional[str] = None,
                 allow_self_introduction: bool = False, seed: int = 0, threads: int = 0,
-                reasons: int = 1) -> Batch:
+                reasons: int = 1,
+                purposes: Optional[Union[Mapping[Text, Text], Sequence[Tuple[Text, Text]]]] = None) -> Batch:
     """Notes from `me` to each recipient id (None: every contact of the directory but `me`), composed on
-    `threads` threads (0: all cores) in one C call. Unknown ids fail their own item, not the call."""
-    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons)
+    `threads` threads (0: all cores) in one C call. Unknown ids fail their own item, not the call.
+    purposes: as for compose()."""
+    o, _keep = _compose_options(platform, tier, locale, formality, allow_self_introduction, seed, reasons, purposes)
     if recipients is None:
         ids, lens, n = None, None, 0
     elif isinstance(recipients, (str, bytes)):

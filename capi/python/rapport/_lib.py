@@ -42,7 +42,8 @@ class ComposeOptions(ctypes.Structure):
     _fields_ = [("size", c_size_t), ("platform", c_char_p), ("platform_len", c_size_t), ("tier", c_char_p),
                 ("tier_len", c_size_t), ("locale", c_char_p), ("locale_len", c_size_t), ("formality", c_int),
                 ("allow_self_introduction", c_int), ("seed", ctypes.c_uint64),
-                ("reasons", c_int)]
+                ("reasons", c_int), ("purpose_locales", c_void_p), ("purpose_locale_lens", c_void_p),
+                ("purpose_texts", c_void_p), ("purpose_text_lens", c_void_p), ("purpose_count", c_size_t)]
 
 
 class ReviewOptions(ctypes.Structure):

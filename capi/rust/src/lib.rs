@@ -823,6 +823,14 @@ pub struct ComposeOptions<'a> {
     pub seed: u64,
     /// How many shared contexts the note may mention: 2, or 1 (0, the `Default`, means 1).
     pub reasons: u8,
+    /// The sender's purpose per language, `(locale, text)`: a note takes the entry of its locale
+    /// ("de-AT"), else of its language ("de"), else the contact's purpose; an empty text means no
+    /// purpose in that language. A tag not well-formed or given twice is `InvalidArgument`.
+    ///
+    /// ```no_run
+    /// let o = rapport::ComposeOptions { purposes: &[("de", "vorausschauende Wartung")], ..Default::default() };
+    /// ```
+    pub purposes: &'a [(&'a str, &'a str)],
 }
 
 /// A composed note, or a refusal (`ok` false) with the homework that would unlock one.
@@ -873,10 +881,20 @@ fn read_note(n: sys::handle) -> Result<Note> {
     Ok(Note { ok: status == sys::RAPPORT_OK, text: note_text, slot, locale, length, limit, warnings, homework, contexts })
 }
 
-fn compose_options(o: &ComposeOptions<'_>) -> sys::rapport_compose_options {
+// The arrays rapport_compose_options points into for the purposes (kept alive for the call).
+struct PurposeArrays {
+    locales: Vec<*const c_char>,
+    locale_lens: Vec<usize>,
+    texts: Vec<*const c_char>,
+    text_lens: Vec<usize>,
+}
+
+fn compose_options(o: &ComposeOptions<'_>) -> (sys::rapport_compose_options, PurposeArrays) {
     let mut c = sys::rapport_compose_options {
         size: 0, platform: ptr::null(), platform_len: 0, tier: ptr::null(), tier_len: 0, locale: ptr::null(),
         locale_len: 0, formality: -1, allow_self_introduction: 0, seed: 0, reasons: 1,
+        purpose_locales: ptr::null(), purpose_locale_lens: ptr::null(), purpose_texts: ptr::null(),
+        purpose_text_lens: ptr::null(), purpose_count: 0,
     };
     unsafe { sys::rapport_compose_options_init(&mut c) };
     let (pp, pl) = opt_str(o.platform);
@@ -892,13 +910,26 @@ fn compose_options(o: &ComposeOptions<'_>) -> sys::rapport_compose_options {
     c.allow_self_introduction = o.allow_self_introduction as c_int;
     c.seed = o.seed;
     c.reasons = if o.reasons == 0 { 1 } else { c_int::from(o.reasons) };
-    c
+    let keep = PurposeArrays {
+        locales: o.purposes.iter().map(|&(l, _)| p(l)).collect(),
+        locale_lens: o.purposes.iter().map(|&(l, _)| l.len()).collect(),
+        texts: o.purposes.iter().map(|&(_, t)| p(t)).collect(),
+        text_lens: o.purposes.iter().map(|&(_, t)| t.len()).collect(),
+    };
+    if !o.purposes.is_empty() {
+        c.purpose_locales = keep.locales.as_ptr();
+        c.purpose_locale_lens = keep.locale_lens.as_ptr();
+        c.purpose_texts = keep.texts.as_ptr();
+        c.purpose_text_lens = keep.text_lens.as_ptr();
+        c.purpose_count = o.purposes.len();
+    }
+    (c, keep)
 }
 
 impl Directory {
     /// A note from `me` to `recipient` at `now_unix`, or a refusal with homework (`Note::ok` false).
     pub fn compose(&self, me: &Contact, recipient: &Contact, now_unix: i64, o: &ComposeOptions<'_>) -> Result<Note> {
-        let c = compose_options(o);
+        let (c, _keep) = compose_options(o);
         let mut n = ptr::null_mut();
         check(unsafe { sys::rapport_compose(self.h, me.h, recipient.h, now_unix, &c, &mut n) })?;
         let r = read_note(n);
@@ -920,7 +951,7 @@ impl Directory {
     /// ```
     pub fn compose_all(&self, me: &Contact, recipients: Option<&[&str]>, now_unix: i64, o: &ComposeOptions<'_>,
                        threads: u32) -> Result<Batch> {
-        let c = compose_options(o);
+        let (c, _keep) = compose_options(o);
         let (ptrs, lens): (Vec<*const c_char>, Vec<usize>) = match recipients {
             Some(ids) => (ids.iter().map(|s| p(s)).collect(), ids.iter().map(|s| s.len()).collect()),
             None => (Vec::new(), Vec::new()),

@@ -83,6 +83,11 @@ pub struct rapport_compose_options {
     pub allow_self_introduction: c_int,
     pub seed: u64,
     pub reasons: c_int,
+    pub purpose_locales: *const *const c_char,
+    pub purpose_locale_lens: *const usize,
+    pub purpose_texts: *const *const c_char,
+    pub purpose_text_lens: *const usize,
+    pub purpose_count: usize,
 }
 
 #[repr(C)]

@@ -196,6 +196,31 @@ fn compose_a_note_and_a_refusal() {
 }
 
 #[test]
+fn compose_the_purpose_in_the_note_language() {
+    let d = directory(0);
+    let anna = d.find_contact("anna").unwrap();
+    let purposes = [("de", "digitale Batteriepässe"), ("en", "digital battery passports")];
+    let o = |locale| ComposeOptions { locale, platform: "email", purposes: &purposes, ..Default::default() };
+    let de = d.compose(&me(), &anna, NOW, &o("de-AT")).unwrap();
+    assert!(de.ok && de.text.contains("digitale Batteriepässe"), "{}", de.text);
+    assert!(!de.warnings.iter().any(|w| w.starts_with("review")), "{:?}", de.warnings);
+    let en = d.compose(&me(), &anna, NOW, &o("en")).unwrap();
+    assert!(en.text.contains("digital battery passports"), "{}", en.text);
+    let fr = d.compose(&me(), &anna, NOW, &o("fr")).unwrap();
+    assert!(fr.ok && !fr.text.contains("battery") && !fr.text.contains("Batterie"), "{}", fr.text);
+    let batch = d.compose_all(&me(), Some(&["anna"]), NOW, &o("de"), 1).unwrap();
+    let single = d.compose(&me(), &anna, NOW, &o("de")).unwrap();
+    assert_eq!(batch.texts().next().unwrap(), single.text);
+    let twice = [("de", "x"), ("DE", "y")];
+    let e = d.compose(&me(), &anna, NOW, &ComposeOptions { purposes: &twice, ..Default::default() }).unwrap_err();
+    assert_eq!(e.status, Status::InvalidArgument);
+    assert!(e.message.contains("purposes[1].locale"), "{}", e.message);
+    let bad = [("d e", "x")];
+    let e = d.compose_all(&me(), None, NOW, &ComposeOptions { purposes: &bad, ..Default::default() }, 1).unwrap_err();
+    assert_eq!(e.status, Status::InvalidArgument);
+}
+
+#[test]
 fn review_finds_the_blunders() {
     let d = directory(0);
     let anna = d.find_contact("anna").unwrap();
