@@ -32,6 +32,16 @@ std::vector<std::string> codes(const composition &c) {
 
 bool has(const std::vector<std::string> &v, const char *s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+// An organization written `name`, displayed `display` by an importer (empty:
+// none): what the note says and never says.
+struct display_row {
+  const char *what;
+  const char *name;
+  const char *display;
+  const char *says;
+  const char *never;
+};
+
 
 } // namespace
 
@@ -400,14 +410,7 @@ TEST_CASE("compose - still at the shared employer: present tense in every langua
 }
 
 TEST_CASE("compose - the employer is named as the recipient's importer displays it, not in the record's capitals") {
-  struct row {
-    const char *what;
-    const char *name;
-    const char *display;
-    const char *says;
-    const char *never;
-  };
-  const row rows[] = {
+  const display_row rows[] = {
       {"a display from the importer", "SIEMENS AG", "Siemens", "where you are now", "SIEMENS"},
       {"no display: derived from the name as before", "SIEMENS AG", "", "I used to work at SIEMENS, where you are now", "Siemens"},
       {"a display that shares no word with the name", "Bayerische Motoren Werke AG", "BMW",
@@ -439,14 +442,7 @@ TEST_CASE("compose - the employer is named as the recipient's importer displays 
 }
 
 TEST_CASE("compose - the sender introduces their company as their importer displays it") {
-  struct row {
-    const char *what;
-    const char *name;
-    const char *display;
-    const char *says;
-    const char *never;
-  };
-  const row rows[] = {
+  const display_row rows[] = {
       {"a display from the importer", "NORDLICHT ANALYTICS GMBH", "Nordlicht Analytics", "I’m Jonas from Nordlicht Analytics.",
        "NORDLICHT"},
       {"no display: the name without its legal form, as written", "NORDLICHT ANALYTICS GMBH", "",
