@@ -81,6 +81,15 @@ inline compose_world make_compose_world() {
   return {std::move(*dir), compose_sender()};
 }
 
+/** compose() for the world's contact `id`, which must exist and compose without error. */
+inline composition compose_for(const compose_world &w, const char *id, const compose_options &o) {
+  const contact *r = w.dir.find_contact(id);
+  REQUIRE(r != nullptr);
+  auto c = compose(w.dir, w.me, *r, o);
+  REQUIRE(c);
+  return *c;
+}
+
 inline compose_options options_at(sys_seconds now, std::string platform = "linkedin-connection-note") {
   compose_options o;
   o.now = now;

@@ -19,13 +19,6 @@ const std::vector<localized_text> four_languages = {{"de", "vorausschauende Wart
 // E-mail: standard notes with no limit, so the fitter never drops the purpose.
 compose_options email_options() { return options_at(march_first_plus(0), "email"); }
 
-composition compose_for(const compose_world &w, const char *id, const compose_options &o) {
-  const contact *r = w.dir.find_contact(id);
-  REQUIRE(r != nullptr);
-  auto c = compose(w.dir, w.me, *r, o);
-  REQUIRE(c);
-  return *c;
-}
 
 } // namespace
 

@@ -94,13 +94,6 @@ compose_world make_two_reason_world() {
   return {std::move(*dir), me};
 }
 
-composition compose_for(const compose_world &w, const char *id, const compose_options &o) {
-  const contact *r = w.dir.find_contact(id);
-  REQUIRE(r != nullptr);
-  auto c = compose(w.dir, w.me, *r, o);
-  REQUIRE(c);
-  return *c;
-}
 
 
 bool any_contains(const std::vector<std::string> &v, const std::string &part) {

@@ -9,13 +9,6 @@ using namespace rapport::test;
 
 namespace {
 
-composition compose_for(const compose_world &w, const char *id, const compose_options &o) {
-  const contact *r = w.dir.find_contact(id);
-  REQUIRE(r != nullptr);
-  auto c = compose(w.dir, w.me, *r, o);
-  REQUIRE(c);
-  return *c;
-}
 
 // A seed under which the variation hash keeps (bit clear) or drops (bit set) a clause.
 std::uint64_t seed_where(const char *recipient, std::uint64_t bit, bool set) {
